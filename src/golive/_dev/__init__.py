@@ -1,0 +1,1 @@
+"""Maintenance scripts for golive's developers; never imported by a scan."""

@@ -1,0 +1,200 @@
+"""Checks on Lambda functions (catalogue: ``catalog/lambda.yaml``)."""
+
+from __future__ import annotations
+
+from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.context import Context
+from golive.invocations import Invocation, Mode
+from golive.model import Resource
+from golive.values import Reference, Text
+
+FUNCTION = "AWS::Lambda::Function"
+_MANAGED_KEY_MARKERS = ("alias/aws/",)
+#: Environment variable names that suggest a network endpoint the function connects to.
+_ENDPOINT_HINTS = ("DB", "DATABASE", "RDS", "REDIS", "CACHE", "MEMCACHED", "POSTGRES", "MYSQL",
+                   "AURORA", "OPENSEARCH", "ELASTICSEARCH", "KAFKA", "NEPTUNE", "HOST", "ENDPOINT")
+
+
+def _sources(invocations: list[Invocation]) -> str:
+    names = sorted({i.describe() for i in invocations})
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+@check("lambda.reserved-concurrency")
+def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
+    limit = ctx.value(fn, "ReservedConcurrentExecutions")
+    if limit.unknown:
+        return unknown(f"reserved concurrency is not known: {limit.reason}", "ReservedConcurrentExecutions")
+    if limit.absent:
+        return failed("no reserved concurrency: the function can take the whole account's "
+                      "concurrency pool", "ReservedConcurrentExecutions")
+    return passed(f"reserved concurrency is {limit.value}", "ReservedConcurrentExecutions")
+
+
+def _has_failure_destination(fn: Resource, ctx: Context) -> str | None:
+    """The DLQ or on-failure destination of ``fn``, described, when it has one."""
+    target = ctx.value(fn, "DeadLetterConfig.TargetArn")
+    if not target.absent:
+        return "a dead-letter queue (DeadLetterConfig)"
+    for config in ctx.referrers(fn, "AWS::Lambda::EventInvokeConfig"):
+        destination = ctx.value(config, "DestinationConfig.OnFailure.Destination")
+        if not destination.absent:
+            return f"an on-failure destination (EventInvokeConfig {config.logical_id})"
+    return None
+
+
+@check("lambda.dead-letter-queue")
+def dead_letter_queue(fn: Resource, ctx: Context) -> Verdict:
+    invocations = ctx.invocations(fn)
+    asynchronous = [i for i in invocations if i.mode is Mode.ASYNC]
+    destination = _has_failure_destination(fn, ctx)
+    if asynchronous:
+        if destination:
+            return passed(f"invoked asynchronously by {_sources(asynchronous)}; failures go to {destination}")
+        return failed(f"invoked asynchronously by {_sources(asynchronous)}, with no dead-letter queue "
+                      "or on-failure destination: events that fail every retry are lost",
+                      "DeadLetterConfig")
+    if destination:
+        return passed(f"failures go to {destination}")
+    undetermined = [i for i in invocations if i.mode is Mode.UNKNOWN]
+    if undetermined:
+        return unknown(f"may be invoked asynchronously by {_sources(undetermined)}; the template "
+                       "does not show the invocation mode", "DeadLetterConfig")
+    polled = [i for i in invocations if i.mode is Mode.POLL]
+    synchronous = [i for i in invocations if i.mode is Mode.SYNC]
+    if synchronous or polled:
+        parts = []
+        if synchronous:
+            parts.append(f"invoked synchronously by {_sources(synchronous)}, whose callers receive the error")
+        if polled:
+            parts.append(f"polls {_sources(polled)}, whose failed records stay with the source "
+                         "(give a queue a redrive policy)")
+        return not_applicable("; ".join(parts) + ": a DLQ would never receive events")
+    if any(i.mode is Mode.CUSTOM_RESOURCE for i in invocations):
+        return not_applicable("a CloudFormation custom-resource handler: a failure fails the stack "
+                              "operation, where it is seen; a DLQ would only hold a request "
+                              "CloudFormation has already given up on")
+    return unknown("nothing in this template invokes the function; if something outside invokes it "
+                   "asynchronously it needs a DLQ or an on-failure destination", "DeadLetterConfig")
+
+
+@check("lambda.vpc")
+def vpc(fn: Resource, ctx: Context) -> Verdict:
+    subnets = ctx.value(fn, "VpcConfig.SubnetIds")
+    if subnets.known and subnets.value:
+        return passed("runs in a VPC (VpcConfig)", "VpcConfig")
+    reach = ctx.vpc_reach(fn)
+    if subnets.unknown:
+        return unknown(f"whether the function runs in a VPC is not known: {subnets.reason}", "VpcConfig")
+    if reach:
+        names = "; ".join(r.describe() for r in reach[:3])
+        return failed(f"reaches VPC-only resources without VpcConfig: {names}", "VpcConfig")
+    hint = _external_endpoint(fn, ctx)
+    if hint:
+        return unknown(hint, "VpcConfig")
+    return not_applicable("reaches no VPC-only resource in this template (databases, caches, "
+                          "file systems, private search domains); public AWS endpoints need no VPC")
+
+
+def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
+    """An environment variable that names an endpoint from outside the template."""
+    variables = ctx.value(fn, "Environment.Variables")
+    if not variables.known or not isinstance(variables.value, dict):
+        return None
+    for name, value in sorted(variables.value.items()):
+        upper = name.upper()
+        if not any(hint in upper for hint in _ENDPOINT_HINTS):
+            continue
+        if isinstance(value, Text) or (not isinstance(value, (str, int, float, Reference))):
+            reason = getattr(value, "reason", "it comes from outside the template")
+            return (f"environment variable {name} names an endpoint known only at deployment "
+                    f"({reason}); if it is a VPC-only resource the function needs VpcConfig")
+    return None
+
+
+@check("lambda.environment-encryption")
+def environment_encryption(fn: Resource, ctx: Context) -> Verdict:
+    variables = ctx.value(fn, "Environment.Variables")
+    if variables.unknown:
+        return unknown(f"the environment is not known: {variables.reason}", "Environment")
+    if variables.absent or not variables.value:
+        return not_applicable("no environment variables to encrypt")
+    key = ctx.value(fn, "KmsKeyArn")
+    count = len(variables.value)
+    if key.unknown:
+        return unknown(f"{count} environment variables; the key is not known: {key.reason}", "KmsKeyArn")
+    if key.absent or key.value == "":
+        return failed(f"{count} environment variables encrypted only with the AWS-managed key",
+                      "KmsKeyArn")
+    if isinstance(key.value, str) and any(m in key.value for m in _MANAGED_KEY_MARKERS):
+        return failed(f"KmsKeyArn {key.value} is an AWS-managed key, not a customer-managed one",
+                      "KmsKeyArn")
+    return passed(f"{count} environment variables encrypted with a customer-managed key", "KmsKeyArn")
+
+
+@check("lambda.code-signing")
+def code_signing(fn: Resource, ctx: Context) -> Verdict:
+    package = ctx.value(fn, "PackageType")
+    if package.known and package.value == "Image":
+        return not_applicable("a container image function: Lambda code signing covers .zip "
+                              "packages only; sign and verify the image in ECR instead")
+    inline = ctx.value(fn, "Code.ZipFile")
+    if not inline.absent:
+        return not_applicable("inline code (Code.ZipFile) cannot be signed; the template itself "
+                              "is its provenance")
+    config = ctx.value(fn, "CodeSigningConfigArn")
+    if config.unknown:
+        return unknown(f"the code-signing configuration is not known: {config.reason}",
+                       "CodeSigningConfigArn")
+    if config.absent or config.value == "":
+        return failed("no code-signing configuration: any code package is accepted",
+                      "CodeSigningConfigArn")
+    return passed("validates code signatures (CodeSigningConfigArn)", "CodeSigningConfigArn")
+
+
+@check("lambda.error-alarm")
+def error_alarm(fn: Resource, ctx: Context) -> Verdict:
+    invocations = ctx.invocations(fn)
+    if invocations and all(i.mode is Mode.CUSTOM_RESOURCE for i in invocations):
+        return not_applicable("a custom-resource handler only: its errors fail the stack operation")
+    alarms = alarms_on_function_errors(fn, ctx)
+    if alarms:
+        return passed("errors watched by alarm " + ", ".join(alarms))
+    return failed("no CloudWatch alarm watches the function's Errors metric: failures go unnoticed "
+                  "until someone looks")
+
+
+def alarms_on_function_errors(fn: Resource, ctx: Context) -> list[str]:
+    """Alarms (metric or metric math) on AWS/Lambda Errors for ``fn`` or for all functions."""
+    name = ctx.value(fn, "FunctionName")
+    literal_name = name.value if name.known and isinstance(name.value, str) else None
+    found = []
+    for alarm in ctx.graph.of_type("AWS::CloudWatch::Alarm"):
+        metrics = [alarm.properties]
+        queries = ctx.value(alarm, "Metrics")
+        if queries.known and isinstance(queries.value, list):
+            metrics = [q.get("MetricStat", {}).get("Metric", {}) for q in queries.value if isinstance(q, dict)]
+            metrics = [m for m in metrics if m]
+        for metric in metrics:
+            if _watches_errors(metric, fn, literal_name, ctx):
+                found.append(alarm.logical_id)
+                break
+    return sorted(found)
+
+
+def _watches_errors(metric: object, fn: Resource, literal_name: str | None, ctx: Context) -> bool:
+    resolved = ctx.resolver.resolve(metric)
+    if not isinstance(resolved, dict):
+        return False
+    if resolved.get("Namespace") != "AWS/Lambda" or resolved.get("MetricName") != "Errors":
+        return False
+    dimensions = resolved.get("Dimensions") or []
+    names = [d.get("Value") for d in dimensions if isinstance(d, dict) and d.get("Name") == "FunctionName"]
+    if not names:
+        return not dimensions  # an account-wide alarm on every function's errors
+    for value in names:
+        if isinstance(value, Reference) and value.logical_id == fn.logical_id:
+            return True
+        if literal_name is not None and value == literal_name:
+            return True
+    return False

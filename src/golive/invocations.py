@@ -1,0 +1,296 @@
+"""How each Lambda function of a stack is invoked, and by what.
+
+Lambda behaves differently per invocation mode, and so do the practices around it: a
+dead-letter queue only ever receives events from asynchronous invocations; a polled
+function's failures go back to its queue or stream; a synchronous caller sees the error
+itself. Each source type below names where in its properties it points at a function and
+in which mode it invokes it. The table is data: adding a source is one entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from golive.graph import Graph, references_in
+from golive.model import Resource
+from golive.values import Resolver, Text
+
+FUNCTION = "AWS::Lambda::Function"
+
+
+class Mode(str, Enum):
+    """Lambda invocation modes, as AWS documents them, plus two golive needs."""
+
+    SYNC = "synchronous"
+    ASYNC = "asynchronous"
+    POLL = "polling"
+    #: CloudFormation itself, sending custom-resource lifecycle events.
+    CUSTOM_RESOURCE = "custom-resource"
+    #: Something may invoke the function, but not in a mode the template shows.
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """``source`` (a logical id) invokes a function in ``mode``; ``via`` names the service."""
+
+    mode: Mode
+    source: str
+    via: str
+
+    def describe(self) -> str:
+        return f"{self.via} {self.source}"
+
+
+#: Lambda::Permission principals, by the mode their service invokes in.
+_PRINCIPALS: dict[str, tuple[Mode, str]] = {
+    "apigateway.amazonaws.com": (Mode.SYNC, "API Gateway"),
+    "elasticloadbalancing.amazonaws.com": (Mode.SYNC, "load balancer"),
+    "cognito-idp.amazonaws.com": (Mode.SYNC, "Cognito user pool"),
+    "lex.amazonaws.com": (Mode.SYNC, "Lex bot"),
+    "connect.amazonaws.com": (Mode.SYNC, "Amazon Connect"),
+    "alexa-appkit.amazon.com": (Mode.SYNC, "Alexa skill"),
+    "secretsmanager.amazonaws.com": (Mode.SYNC, "Secrets Manager rotation"),
+    "s3.amazonaws.com": (Mode.ASYNC, "S3 bucket"),
+    "sns.amazonaws.com": (Mode.ASYNC, "SNS topic"),
+    "events.amazonaws.com": (Mode.ASYNC, "EventBridge rule"),
+    "logs.amazonaws.com": (Mode.ASYNC, "CloudWatch Logs subscription"),
+    "iot.amazonaws.com": (Mode.ASYNC, "IoT rule"),
+    "ses.amazonaws.com": (Mode.ASYNC, "SES receipt rule"),
+    "config.amazonaws.com": (Mode.ASYNC, "AWS Config rule"),
+    "lambda.alarms.cloudwatch.amazonaws.com": (Mode.ASYNC, "CloudWatch alarm"),
+    "codecommit.amazonaws.com": (Mode.ASYNC, "CodeCommit trigger"),
+}
+
+#: Poll-based event sources, named by the type of the resource they read from.
+_POLLED: dict[str, str] = {
+    "AWS::SQS::Queue": "SQS queue",
+    "AWS::Kinesis::Stream": "Kinesis stream",
+    "AWS::DynamoDB::Table": "DynamoDB stream of",
+    "AWS::MSK::Cluster": "MSK cluster",
+    "AWS::MSK::ServerlessCluster": "MSK cluster",
+    "AWS::AmazonMQ::Broker": "Amazon MQ broker",
+    "AWS::DocDB::DBCluster": "DocumentDB change stream of",
+}
+
+Finder = Callable[[Resource, Resolver], Iterator[tuple[Any, Mode, str]]]
+
+
+def _at(*keys: str | int) -> Callable[[Any], Any]:
+    def get(node: Any) -> Any:
+        for key in keys:
+            if isinstance(node, dict):
+                node = node.get(key)  # type: ignore[call-overload]
+            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+                node = node[key]
+            else:
+                return None
+        return node
+
+    return get
+
+
+def _each(items: Any) -> list[Any]:
+    return items if isinstance(items, list) else []
+
+
+def _permission(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    principal = resolver.resolve(resource.properties.get("Principal"))
+    if isinstance(principal, Text):
+        principal = principal.literal("")
+    if not isinstance(principal, str):
+        yield resource.properties.get("FunctionName"), Mode.UNKNOWN, "permission for a computed principal"
+        return
+    name = principal.lower()
+    if name.startswith("logs.") and name.endswith(".amazonaws.com"):
+        name = "logs.amazonaws.com"
+    mode, via = _PRINCIPALS.get(name, (Mode.UNKNOWN, f"permission for {principal}"))
+    yield resource.properties.get("FunctionName"), mode, via
+
+
+def _s3(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    config = _at("NotificationConfiguration", "LambdaConfigurations")(resource.properties)
+    for item in _each(config):
+        yield _at("Function")(item), Mode.ASYNC, "S3 bucket"
+
+
+def _sns_subscription(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    if resolver.resolve(resource.properties.get("Protocol")) == "lambda":
+        yield resource.properties.get("Endpoint"), Mode.ASYNC, "SNS subscription"
+
+
+def _sns_topic(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    for item in _each(resource.properties.get("Subscription")):
+        if isinstance(item, dict) and resolver.resolve(item.get("Protocol")) == "lambda":
+            yield item.get("Endpoint"), Mode.ASYNC, "SNS topic"
+
+
+def _event_rule(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    for target in _each(resource.properties.get("Targets")):
+        yield _at("Arn")(target), Mode.ASYNC, "EventBridge rule"
+
+
+def _pipe(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    kind = resolver.resolve(
+        _at("TargetParameters", "LambdaFunctionParameters", "InvocationType")(resource.properties)
+    )
+    mode = Mode.ASYNC if kind == "FIRE_AND_FORGET" else Mode.SYNC
+    yield resource.properties.get("Target"), mode, "EventBridge pipe"
+
+
+def _ses_rule(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    for action in _each(_at("Rule", "Actions")(resource.properties)):
+        lambda_action = _at("LambdaAction")(action)
+        if isinstance(lambda_action, dict):
+            kind = resolver.resolve(lambda_action.get("InvocationType"))
+            mode = Mode.SYNC if kind == "RequestResponse" else Mode.ASYNC
+            yield lambda_action.get("FunctionArn"), mode, "SES receipt rule"
+
+
+def _iot_rule(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    payload = _at("TopicRulePayload")(resource.properties)
+    actions = [*_each(_at("Actions")(payload)), _at("ErrorAction")(payload)]
+    for action in actions:
+        yield _at("Lambda", "FunctionArn")(action), Mode.ASYNC, "IoT rule"
+
+
+def _whole(mode: Mode, via: str, *keys: str) -> Finder:
+    """A source whose listed properties (or all of them) may point at functions."""
+
+    def find(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+        if not keys:
+            yield resource.properties, mode, via
+        for key in keys:
+            yield resource.properties.get(key), mode, via
+
+    return find
+
+
+def _pipeline(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    for stage in _each(resource.properties.get("Stages")):
+        for action in _each(_at("Actions")(stage)):
+            if _at("ActionTypeId", "Provider")(action) == "Lambda":
+                yield _at("Configuration")(action), Mode.ASYNC, "CodePipeline action"
+
+
+def _policy_documents(resource: Resource) -> Iterator[Any]:
+    if resource.type == "AWS::IAM::Role":
+        for policy in _each(resource.properties.get("Policies")):
+            yield _at("PolicyDocument")(policy)
+    else:
+        yield resource.properties.get("PolicyDocument")
+
+
+def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    """Code running under this policy may call lambda:InvokeFunction, in either mode."""
+    for document in _policy_documents(resource):
+        statements = _at("Statement")(document)
+        for statement in statements if isinstance(statements, list) else [statements]:
+            if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
+                continue
+            actions = resolver.resolve(statement.get("Action"))
+            actions = actions if isinstance(actions, list) else [actions]
+            if any(a in ("*", "lambda:*", "lambda:InvokeFunction", "lambda:Invoke*") for a in actions):
+                yield statement.get("Resource"), Mode.UNKNOWN, "code allowed by IAM policy"
+
+
+#: Source type -> how to find the functions it invokes.
+SOURCES: dict[str, Finder] = {
+    "AWS::Lambda::Permission": _permission,
+    "AWS::S3::Bucket": _s3,
+    "AWS::SNS::Subscription": _sns_subscription,
+    "AWS::SNS::Topic": _sns_topic,
+    "AWS::Events::Rule": _event_rule,
+    "AWS::Scheduler::Schedule": _whole(Mode.ASYNC, "EventBridge schedule", "Target"),
+    "AWS::Pipes::Pipe": _pipe,
+    "AWS::Logs::SubscriptionFilter": _whole(Mode.ASYNC, "CloudWatch Logs subscription", "DestinationArn"),
+    "AWS::IoT::TopicRule": _iot_rule,
+    "AWS::SES::ReceiptRule": _ses_rule,
+    "AWS::Config::ConfigRule": _whole(Mode.ASYNC, "AWS Config rule", "Source"),
+    "AWS::CodePipeline::Pipeline": _pipeline,
+    "AWS::ApiGateway::Method": _whole(Mode.SYNC, "API Gateway method", "Integration"),
+    "AWS::ApiGateway::RestApi": _whole(Mode.SYNC, "API Gateway REST API", "Body"),
+    "AWS::ApiGateway::Authorizer": _whole(Mode.SYNC, "API Gateway authorizer", "AuthorizerUri"),
+    "AWS::ApiGatewayV2::Integration": _whole(Mode.SYNC, "API Gateway integration", "IntegrationUri"),
+    "AWS::ApiGatewayV2::Api": _whole(Mode.SYNC, "API Gateway HTTP API", "Body", "Target"),
+    "AWS::ApiGatewayV2::Authorizer": _whole(Mode.SYNC, "API Gateway authorizer", "AuthorizerUri"),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": _whole(Mode.SYNC, "load balancer target group", "Targets"),
+    "AWS::Cognito::UserPool": _whole(Mode.SYNC, "Cognito user pool", "LambdaConfig"),
+    "AWS::Lambda::Url": _whole(Mode.SYNC, "function URL", "TargetFunctionArn"),
+    "AWS::AppSync::DataSource": _whole(Mode.SYNC, "AppSync data source", "LambdaConfig"),
+    "AWS::AppSync::GraphQLApi": _whole(Mode.SYNC, "AppSync authorizer", "LambdaAuthorizerConfig"),
+    "AWS::StepFunctions::StateMachine": _whole(
+        Mode.SYNC, "Step Functions state machine", "Definition", "DefinitionString", "DefinitionSubstitutions"
+    ),
+    "AWS::CloudFront::Distribution": _whole(Mode.SYNC, "CloudFront Lambda@Edge", "DistributionConfig"),
+    "AWS::KinesisFirehose::DeliveryStream": _whole(Mode.SYNC, "Firehose transformation"),
+    "AWS::CloudWatch::Alarm": _whole(Mode.ASYNC, "CloudWatch alarm", "AlarmActions", "OKActions", "InsufficientDataActions"),
+    "AWS::IAM::Role": _invoke_policy,
+    "AWS::IAM::Policy": _invoke_policy,
+    "AWS::IAM::ManagedPolicy": _invoke_policy,
+}
+
+
+def function_of(graph: Graph, logical_id: str) -> str | None:
+    """The function a reference ends at: functions themselves, aliases and versions."""
+    resource = graph.stack.resources.get(logical_id)
+    if resource is None:
+        return None
+    if resource.type == FUNCTION:
+        return logical_id
+    if resource.type in ("AWS::Lambda::Alias", "AWS::Lambda::Version"):
+        for target, _, _ in references_in(resource.properties.get("FunctionName"), graph.stack.resources):
+            if graph.stack.resources[target].type == FUNCTION:
+                return target
+            return function_of(graph, target)
+    return None
+
+
+def functions_in(graph: Graph, node: Any) -> set[str]:
+    """Functions referenced anywhere inside ``node``."""
+    found = set()
+    for target, _, _ in references_in(node, graph.stack.resources):
+        function = function_of(graph, target)
+        if function is not None:
+            found.add(function)
+    return found
+
+
+def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invocation]]:
+    """Every function's invokers, in a deterministic order."""
+    found: dict[str, set[Invocation]] = defaultdict(set)
+    for resource in graph.stack.resources.values():
+        finder = SOURCES.get(resource.type)
+        if finder is not None:
+            for node, mode, via in finder(resource, resolver):
+                source = _named_source(resource, graph) if resource.type == "AWS::Lambda::Permission" else resource.logical_id
+                for function in functions_in(graph, node):
+                    found[function].add(Invocation(mode, source, via))
+        elif resource.type == "AWS::Lambda::EventSourceMapping":
+            _add_polled(resource, graph, found)
+        elif resource.type == "AWS::CloudFormation::CustomResource" or resource.type.startswith("Custom::"):
+            for function in functions_in(graph, resource.properties.get("ServiceToken")):
+                found[function].add(Invocation(Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource"))
+    return {fn: sorted(items, key=lambda i: (i.mode.value, i.source, i.via)) for fn, items in found.items()}
+
+
+def _named_source(permission: Resource, graph: Graph) -> str:
+    """A permission's real source is the resource its SourceArn names, when it names one."""
+    for target, _, _ in references_in(permission.properties.get("SourceArn"), graph.stack.resources):
+        return target
+    return permission.logical_id
+
+
+def _add_polled(mapping: Resource, graph: Graph, found: dict[str, set[Invocation]]) -> None:
+    via = "event source mapping"
+    source = mapping.logical_id
+    for target, _, _ in references_in(mapping.properties.get("EventSourceArn"), graph.stack.resources):
+        kind = graph.stack.resources[target].type
+        via = _POLLED.get(kind, via)
+        source = target
+    for function in functions_in(graph, mapping.properties.get("FunctionName")):
+        found[function].add(Invocation(Mode.POLL, source, via))

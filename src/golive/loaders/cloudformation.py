@@ -1,0 +1,283 @@
+"""CloudFormation templates (YAML or JSON) into ``Stack``s.
+
+``load_template`` reads one file: it decides whether the file is a template at all (other
+YAML and JSON is skipped quietly), parses it with lines kept, expands SAM and
+``Fn::ForEach`` where present, and builds the model. Problems that leave the rest of the file
+usable (an unknown intrinsic function, a resource without a type) come back as
+``InputError``s beside the stack; a file that cannot be read at all raises ``LoadError``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path as FsPath
+from typing import Any
+
+from golive.loaders.documents import decode_text, parse_json, parse_yaml
+from golive.loaders.errors import LoadError
+from golive.loaders.locations import LineIndex
+from golive.model import InputError, Location, Origin, Resource, Stack
+
+SAM_TRANSFORM = "AWS::Serverless-2016-10-31"
+LANGUAGE_EXTENSIONS = "AWS::LanguageExtensions"
+
+#: Every intrinsic function and condition function CloudFormation defines.
+KNOWN_INTRINSICS = frozenset(
+    {
+        "Ref",
+        "Condition",
+        "Fn::Base64",
+        "Fn::Cidr",
+        "Fn::FindInMap",
+        "Fn::GetAtt",
+        "Fn::GetAZs",
+        "Fn::ImportValue",
+        "Fn::Join",
+        "Fn::Select",
+        "Fn::Split",
+        "Fn::Sub",
+        "Fn::Transform",
+        "Fn::And",
+        "Fn::Equals",
+        "Fn::If",
+        "Fn::Not",
+        "Fn::Or",
+        "Fn::Length",
+        "Fn::ToJsonString",
+        "Fn::GetStackOutput",
+        # Rule functions (valid only inside Rules, which golive does not evaluate).
+        "Fn::Contains",
+        "Fn::EachMemberEquals",
+        "Fn::EachMemberIn",
+        "Fn::RefAll",
+        "Fn::ValueOf",
+        "Fn::ValueOfAll",
+    }
+)
+
+_TEMPLATE_HINT = re.compile(
+    r"AWSTemplateFormatVersion|^\s*\"?Resources\"?\s*:.*?(?:Type\"?\s*:\s*[\"']?(?:AWS|Custom|Alexa)::)",
+    re.MULTILINE | re.DOTALL,
+)
+
+
+@dataclass
+class LoadedTemplate:
+    """A parsed template: the stack, plus problems that did not stop the scan of the file."""
+
+    stack: Stack
+    problems: list[InputError] = field(default_factory=list)
+
+
+def load_template(path: FsPath, parameters: Mapping[str, Any]) -> LoadedTemplate | None:
+    """Read one file. ``None`` when it is not a CloudFormation template (skip quietly)."""
+    file = str(path)
+    raw = path.read_bytes()
+    is_json = path.suffix.lower() == ".json"
+    try:
+        text = decode_text(raw, file)
+        if is_json:
+            data, index = parse_json(text, file)
+            problems: list[LoadError] = []
+        else:
+            data, index, problems = parse_yaml(text, file)
+    except LoadError:
+        if _text_looks_like_template(raw):
+            raise
+        return None
+    if not is_template(data):
+        return None
+    return build_stack(data, index, file, problems, parameters)
+
+
+def _text_looks_like_template(raw: bytes) -> bool:
+    """For files that failed to parse: would a reader have meant this as a template?"""
+    if b"\x00" in raw[:8192]:
+        return True  # a binary file named like a template: say so rather than skip
+    text = raw[:200_000].decode("utf-8", errors="replace")
+    return _TEMPLATE_HINT.search(text) is not None
+
+
+def is_template(data: Any) -> bool:
+    """A template has a format version or a ``Resources`` section of typed resources."""
+    if not isinstance(data, dict):
+        return False
+    if "AWSTemplateFormatVersion" in data:
+        return True
+    resources = data.get("Resources")
+    if isinstance(resources, dict):
+        return any(isinstance(r, dict) and "Type" in r for r in resources.values())
+    if isinstance(resources, list):
+        return any(isinstance(r, dict) and "Type" in r for r in resources)
+    return False
+
+
+def transforms_of(data: Mapping[str, Any]) -> list[str]:
+    """The template's ``Transform`` entries as names (macros given as mappings included)."""
+    transform = data.get("Transform")
+    items = transform if isinstance(transform, list) else [transform]
+    names = []
+    for item in items:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict) and isinstance(item.get("Name"), str):
+            names.append(item["Name"])
+    return names
+
+
+def build_stack(
+    data: dict[str, Any],
+    index: LineIndex,
+    file: str,
+    parse_problems: list[LoadError],
+    parameters: Mapping[str, Any],
+) -> LoadedTemplate:
+    """Validate the template's shape, expand transforms and build the ``Stack``."""
+    problems = [InputError(p.file, p.line, p.message) for p in parse_problems]
+    resources = data.get("Resources")
+    if not isinstance(resources, dict):
+        raise LoadError(
+            file,
+            index.line_of(("Resources",)),
+            "'Resources' must be a mapping from logical ids to resources "
+            f"(found {_kind(resources)}); write each resource as 'LogicalId: {{Type: ...}}'",
+        )
+    transforms = transforms_of(data)
+    origins: dict[str, tuple[Origin, int | None]] = {}
+    source_kind = "cloudformation"
+    if LANGUAGE_EXTENSIONS in transforms:
+        from golive.loaders.foreach import expand_foreach
+
+        data, foreach_problems = expand_foreach(data, index, file, parameters)
+        problems.extend(foreach_problems)
+    if SAM_TRANSFORM in transforms:
+        from golive.loaders.sam import expand_sam
+
+        try:
+            data, origins = expand_sam(data, index, file, parameters)
+            source_kind = "sam"
+        except LoadError as exc:
+            # Keep what can still be reviewed: the template's plain CloudFormation resources.
+            problems.append(
+                InputError(
+                    exc.file, exc.line, exc.message + "; only its non-SAM resources are reviewed"
+                )
+            )
+            data = {**data, "Resources": _without_serverless(data["Resources"])}
+    for name in transforms:
+        if name not in (SAM_TRANSFORM, LANGUAGE_EXTENSIONS):
+            problems.append(
+                InputError(
+                    file,
+                    index.line_of(("Transform",)),
+                    f"transform {name!r} is a macro golive cannot run; resources it would "
+                    "create or change are not reviewed. Scan the processed template "
+                    "(aws cloudformation get-template --template-stage Processed) instead",
+                )
+            )
+    problems.extend(_unknown_intrinsics(data, index, file))
+    stack_resources: dict[str, Resource] = {}
+    for logical_id, body in data["Resources"].items():
+        origin, line = origins.get(logical_id, (None, None))
+        if line is None:
+            line = index.line_of(("Resources", logical_id))
+        if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
+            problems.append(
+                InputError(
+                    file,
+                    line,
+                    f"resource {logical_id!r} has no 'Type'; every resource needs one "
+                    "(e.g. Type: AWS::S3::Bucket)",
+                )
+            )
+            continue
+        properties = body.get("Properties")
+        if properties is None:
+            properties = {}
+        if not isinstance(properties, dict):
+            problems.append(
+                InputError(
+                    file,
+                    index.line_of(("Resources", logical_id, "Properties")) or line,
+                    f"'Properties' of {logical_id!r} must be a mapping; it was ignored",
+                )
+            )
+            properties = {}
+        depends = body.get("DependsOn") or ()
+        stack_resources[logical_id] = Resource(
+            logical_id=logical_id,
+            type=body["Type"],
+            properties=properties,
+            location=Location(file, line),
+            condition=body.get("Condition") if isinstance(body.get("Condition"), str) else None,
+            depends_on=(depends,) if isinstance(depends, str) else tuple(map(str, depends)),
+            metadata=body.get("Metadata") if isinstance(body.get("Metadata"), dict) else {},
+            deletion_policy=body.get("DeletionPolicy"),
+            update_replace_policy=body.get("UpdateReplacePolicy"),
+            origin=origin,
+        )
+    stack = Stack(
+        name=FsPath(file).stem,
+        file=file,
+        resources=stack_resources,
+        parameters=_mapping(data.get("Parameters")),
+        mappings=_mapping(data.get("Mappings")),
+        conditions=_mapping(data.get("Conditions")),
+        source_kind=source_kind,
+    )
+    return LoadedTemplate(stack, problems)
+
+
+def _without_serverless(resources: dict[str, Any]) -> dict[str, Any]:
+    return {
+        lid: body
+        for lid, body in resources.items()
+        if not (isinstance(body, dict) and str(body.get("Type", "")).startswith("AWS::Serverless::"))
+    }
+
+
+def _mapping(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _kind(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, list):
+        return "a list"
+    return f"a {type(value).__name__}"
+
+
+def _unknown_intrinsics(data: dict[str, Any], index: LineIndex, file: str) -> list[InputError]:
+    """Report ``Fn::Something`` that CloudFormation does not define, with its line."""
+    problems: list[InputError] = []
+    work: list[tuple[Any, tuple[Any, ...]]] = [
+        (data.get(section), (section,)) for section in ("Resources", "Outputs", "Conditions")
+    ]
+    while work:
+        node, path = work.pop()
+        if isinstance(node, dict):
+            if len(node) == 1:
+                (key,) = node
+                if (
+                    isinstance(key, str)
+                    and key.startswith("Fn::")
+                    and key not in KNOWN_INTRINSICS
+                    and not key.startswith("Fn::ForEach::")
+                ):
+                    problems.append(
+                        InputError(
+                            file,
+                            index.line_of(path),
+                            f"unknown intrinsic function {key!r}: CloudFormation will reject it. "
+                            "If a macro or a tool such as Rain is meant to process it, scan "
+                            "that tool's output instead; the value is treated as unknown",
+                        )
+                    )
+                    continue
+            work.extend((v, (*path, k)) for k, v in node.items())
+        elif isinstance(node, list):
+            work.extend((v, (*path, i)) for i, v in enumerate(node))
+    return problems

@@ -1,0 +1,175 @@
+"""SAM templates into what CloudFormation deploys, through aws-sam-translator.
+
+The translator is the library the SAM CLI and CloudFormation's own transform use, so
+Globals, events and generated roles come out exactly as they will be deployed. Two things
+are done around it: local artifact paths (``CodeUri: ./src``) become placeholder S3
+locations, since the translator only accepts packaged templates, and every generated
+resource is traced back to the SAM resource the user wrote, for findings to name.
+
+Importing this module costs about half a second (the translator pulls in boto3), so the
+CloudFormation loader imports it only when a template carries the SAM transform.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from samtranslator.model.exceptions import InvalidDocumentException
+from samtranslator.parser.parser import Parser
+from samtranslator.translator.translator import Translator
+
+from golive.loaders.errors import LoadError
+from golive.loaders.locations import LineIndex
+from golive.model import Origin
+
+#: Properties that name a local artifact before ``sam package``, per SAM resource type.
+_ARTIFACT_PROPERTIES = {
+    "AWS::Serverless::Function": ("CodeUri",),
+    "AWS::Serverless::LayerVersion": ("ContentUri",),
+    "AWS::Serverless::Api": ("DefinitionUri",),
+    "AWS::Serverless::HttpApi": ("DefinitionUri",),
+    "AWS::Serverless::StateMachine": ("DefinitionUri",),
+    "AWS::Serverless::GraphQLApi": ("SchemaUri",),
+    "AWS::Serverless::Application": ("Location",),
+}
+_PLACEHOLDER_S3 = "s3://golive-placeholder/artifact.zip"
+_IMPLICIT_APIS = {"ServerlessRestApi": "Api", "ServerlessHttpApi": "HttpApi"}
+_ID_PATTERN = re.compile(r"\[([A-Za-z0-9]+)\]")
+
+
+class _Session:
+    """Stands in for a boto3 session: the translator only reads the region from it.
+
+    No AWS call is ever made; the region only shapes placeholder ARNs the translator writes.
+    """
+
+    region_name = "us-east-1"
+
+
+class _AnyManagedPolicy(dict[str, str]):
+    """Managed policy names resolve to their ARN without asking IAM."""
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str)
+
+    def __getitem__(self, key: str) -> str:
+        return f"arn:aws:iam::aws:policy/{key}"
+
+    def get(self, key: str, default: Any = None) -> str:  # type: ignore[override]
+        return self[key]
+
+
+def expand_sam(
+    data: dict[str, Any], index: LineIndex, file: str, parameters: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, tuple[Origin, int | None]]]:
+    """Translate; return the CloudFormation template and each resource's SAM origin + line."""
+    template = copy.deepcopy(data)
+    _placeholder_artifacts(template)
+    sam_resources = {
+        lid: body["Type"]
+        for lid, body in data["Resources"].items()
+        if isinstance(body, dict)
+        and isinstance(body.get("Type"), str)
+        and body["Type"].startswith("AWS::Serverless::")
+    }
+    translator = Translator(managed_policy_map=_AnyManagedPolicy(), sam_parser=Parser(),
+                            boto_session=_Session())
+    values = {k: v for k, v in parameters.items() if isinstance(v, (str, int, float, list))}
+    try:
+        translated: dict[str, Any] = translator.translate(
+            template, parameter_values=values, get_managed_policy_map=_AnyManagedPolicy
+        )
+    except InvalidDocumentException as exc:
+        messages = [cause.message for cause in exc.causes]
+        raise LoadError(file, _line_of_first_id(messages, index), _sam_message(messages)) from exc
+    except Exception as exc:  # the translator's own failures become an input error
+        raise LoadError(
+            file, index.line_of(("Transform",)), f"the SAM transform failed: {exc}"
+        ) from exc
+    return translated, _origins(translated, data, sam_resources, index)
+
+
+def _placeholder_artifacts(template: dict[str, Any]) -> None:
+    """Replace local artifact paths with S3 placeholders the translator accepts."""
+    for body in template["Resources"].values():
+        if not isinstance(body, dict):
+            continue
+        props = body.get("Properties")
+        for name in _ARTIFACT_PROPERTIES.get(body.get("Type", ""), ()):
+            if isinstance(props, dict) and _is_local(props.get(name)):
+                props[name] = _PLACEHOLDER_S3
+    function_globals = (template.get("Globals") or {}).get("Function")
+    if isinstance(function_globals, dict) and _is_local(function_globals.get("CodeUri")):
+        function_globals["CodeUri"] = _PLACEHOLDER_S3
+
+
+def _is_local(value: Any) -> bool:
+    return isinstance(value, str) and not value.startswith(("s3://", "https://", "http://"))
+
+
+def _origins(
+    translated: Mapping[str, Any],
+    original: Mapping[str, Any],
+    sam_resources: Mapping[str, str],
+    index: LineIndex,
+) -> dict[str, tuple[Origin, int | None]]:
+    """Trace each generated resource to the SAM resource that produced it."""
+    origins: dict[str, tuple[Origin, int | None]] = {}
+    # Longest ids first, so "FnRole" maps to "Fn" only when no "FnRole" SAM resource exists.
+    by_length = sorted(sam_resources, key=len, reverse=True)
+    for logical_id in translated.get("Resources", {}):
+        if logical_id in original["Resources"]:
+            sam_type = sam_resources.get(logical_id)
+            if sam_type:
+                line = index.line_of(("Resources", logical_id))
+                origins[logical_id] = (Origin(logical_id, sam_type), line)
+            continue
+        implicit = _implicit_api(logical_id, original, index)
+        if implicit is not None:
+            origins[logical_id] = implicit
+            continue
+        owner = next((sam for sam in by_length if logical_id.startswith(sam)), None)
+        if owner is not None:
+            line = index.line_of(("Resources", owner))
+            origins[logical_id] = (Origin(owner, sam_resources[owner]), line)
+    return origins
+
+
+def _implicit_api(
+    logical_id: str, original: Mapping[str, Any], index: LineIndex
+) -> tuple[Origin, int | None] | None:
+    """Implicit APIs come from function events; point at the first such event."""
+    for prefix, event_type in _IMPLICIT_APIS.items():
+        if not logical_id.startswith(prefix):
+            continue
+        for fn_id, body in original["Resources"].items():
+            events = ((body or {}).get("Properties") or {}).get("Events") or {}
+            if not isinstance(events, dict):
+                continue
+            for event_id, event in events.items():
+                if isinstance(event, dict) and event.get("Type") == event_type:
+                    path = ("Resources", fn_id, "Properties", "Events", event_id)
+                    return Origin(prefix, f"AWS::Serverless::{event_type}"), index.line_of(path)
+    return None
+
+
+def _line_of_first_id(messages: list[str], index: LineIndex) -> int | None:
+    for message in messages:
+        match = _ID_PATTERN.search(message)
+        if match:
+            line = index.line_of(("Resources", match.group(1)))
+            if line is not None:
+                return line
+    return index.line_of(("Resources",))
+
+
+def _sam_message(messages: list[str]) -> str:
+    joined = "; ".join(messages[:5])
+    more = f" (and {len(messages) - 5} more)" if len(messages) > 5 else ""
+    return (
+        f"the SAM transform rejected the template: {joined}{more}. "
+        "Fix these as 'sam validate' would report them"
+    )

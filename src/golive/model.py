@@ -1,0 +1,149 @@
+"""The one model every input is normalized into, and the results checks produce.
+
+Resources are described in CloudFormation's own vocabulary whatever the input was; checks
+read nothing else. Everything here is frozen: the pipeline only ever builds new values.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    """The verdict a check gives one resource."""
+
+    FAIL = "FAIL"
+    PASS = "PASS"
+    NOT_APPLICABLE = "NOT_APPLICABLE"
+    UNKNOWN = "UNKNOWN"
+    #: Not a verdict: the check itself raised. Reported so nothing is silently lost.
+    ERROR = "ERROR"
+
+
+class Severity(str, Enum):
+    """How much a failing practice puts production at risk."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRITICAL = "critical"
+
+    @property
+    def rank(self) -> int:
+        """Order for comparisons: low < medium < high < critical."""
+        return _SEVERITY_RANK[self]
+
+
+_SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRITICAL: 4}
+
+
+class Pillar(str, Enum):
+    """The AWS Well-Architected pillars."""
+
+    OPERATIONAL_EXCELLENCE = "operational-excellence"
+    SECURITY = "security"
+    RELIABILITY = "reliability"
+    PERFORMANCE_EFFICIENCY = "performance-efficiency"
+    COST_OPTIMIZATION = "cost-optimization"
+    SUSTAINABILITY = "sustainability"
+
+
+class Profile(str, Enum):
+    """The environment a stack is reviewed for; it sets thresholds and severities."""
+
+    PRODUCTION = "production"
+    STAGING = "staging"
+    DEVELOPMENT = "development"
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where something was written: file and 1-based line (None when not known)."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What the user wrote when a resource was generated from something else (SAM)."""
+
+    logical_id: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Resource:
+    """One resource as CloudFormation will deploy it.
+
+    ``properties`` is the raw property mapping with intrinsic functions left in place; checks
+    read it through the value resolver, never directly.
+    """
+
+    logical_id: str
+    type: str
+    properties: Mapping[str, Any]
+    location: Location
+    condition: str | None = None
+    depends_on: tuple[str, ...] = ()
+    metadata: Mapping[str, Any] = field(default_factory=dict)
+    deletion_policy: Any = None
+    update_replace_policy: Any = None
+    #: Set when the resource was generated from a SAM resource; names what the user wrote.
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Stack:
+    """A template normalized into resources plus what values are resolved from."""
+
+    name: str
+    file: str
+    resources: Mapping[str, Resource]
+    parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    mappings: Mapping[str, Any] = field(default_factory=dict)
+    conditions: Mapping[str, Any] = field(default_factory=dict)
+    #: ``sam`` for templates with the Serverless transform, else ``cloudformation``.
+    source_kind: str = "cloudformation"
+
+
+@dataclass(frozen=True)
+class InputError:
+    """An input golive could not read, or read only in part."""
+
+    file: str
+    line: int | None
+    message: str
+
+
+@dataclass(frozen=True)
+class ResourceRef:
+    """How a finding names a resource: what the user wrote first."""
+
+    logical_id: str
+    type: str
+    file: str
+    line: int | None
+    #: The id CloudFormation deploys, when it differs from what the user wrote (SAM).
+    deployed_id: str | None = None
+    #: The type the user wrote, when it differs from the deployed type (SAM).
+    source_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One check's verdict on one resource."""
+
+    check_id: str
+    status: Status
+    severity: Severity
+    pillar: Pillar
+    category: str
+    resource: ResourceRef
+    reason: str
+    #: The property the verdict is about, as a dotted path ("Environment.Variables").
+    attribute: str | None = None

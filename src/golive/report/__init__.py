@@ -1,0 +1,1 @@
+"""Renderers: the same scan result as a terminal summary, a Markdown review or JSON."""

@@ -1,0 +1,52 @@
+"""The Implementation Checklist: items golive verified, and items only people can attest.
+
+An automated item gathers every check that names it in the catalogue (``checklist``). It is
+ticked when those checks judged at least one resource and found no FAIL and no UNKNOWN.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from golive.aggregate import Summary
+from golive.model import Status
+
+#: Practices no template shows (seed 000's checklist); people attest them.
+ATTESTED = (
+    "Security review completed",
+    "Load testing performed",
+    "Disaster recovery plan documented",
+    "Monitoring dashboards created",
+    "Cost alerts configured",
+)
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of the checklist."""
+
+    text: str
+    done: bool
+    note: str
+
+
+def checklist(summary: Summary) -> list[ChecklistItem]:
+    """Automated items in catalogue order, then the attested ones."""
+    groups: dict[str, list[str]] = {}
+    for check_id, item in summary.checks.items():
+        groups.setdefault(item.meta.checklist, []).append(check_id)
+    items = []
+    for text, check_ids in groups.items():
+        judged = sum(summary.checks[c].judged for c in check_ids)
+        failing = sum(len(summary.checks[c].failing) for c in check_ids)
+        unknown = sum(summary.checks[c].counts.get(Status.UNKNOWN, 0) for c in check_ids)
+        if judged == 0 and unknown == 0:
+            items.append(ChecklistItem(text, False, "nothing in the templates to verify; attest it"))
+        elif failing or unknown:
+            parts = [f"{failing} failing"] if failing else []
+            parts += [f"{unknown} not decidable"] if unknown else []
+            items.append(ChecklistItem(text, False, ", ".join(parts) + f" of {judged + unknown}"))
+        else:
+            items.append(ChecklistItem(text, True, f"verified on {judged} resources"))
+    items += [ChecklistItem(text, False, "attest manually") for text in ATTESTED]
+    return items

@@ -1,0 +1,63 @@
+"""The JSON report: every verdict, deterministic, for tools and CI."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from golive import __version__
+from golive.aggregate import Summary
+from golive.model import Finding, InputError, Status
+from golive.scan import ScanResult
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as a JSON object; optional keys only when they carry something."""
+    r = finding.resource
+    resource: dict[str, Any] = {"logical_id": r.logical_id, "type": r.type, "file": r.file, "line": r.line}
+    if r.deployed_id:
+        resource["deployed_id"] = r.deployed_id
+    if r.source_type:
+        resource["source_type"] = r.source_type
+    item: dict[str, Any] = {
+        "check_id": finding.check_id,
+        "status": finding.status.value,
+        "severity": finding.severity.value,
+        "pillar": finding.pillar.value,
+        "category": finding.category,
+        "resource": resource,
+        "reason": finding.reason,
+    }
+    if finding.attribute:
+        item["attribute"] = finding.attribute
+    return item
+
+
+def error_json(error: InputError) -> dict[str, Any]:
+    return {"file": error.file, "line": error.line, "message": error.message}
+
+
+def summary_json(result: ScanResult, summary: Summary) -> dict[str, Any]:
+    return {
+        "profile": result.profile.value,
+        "files": summary.files,
+        "templates": summary.stacks,
+        "resources": summary.resources,
+        "checks": len(result.catalog),
+        "verdicts": {s.value: summary.status_counts.get(s, 0) for s in Status},
+        "failures_by_severity": {s.value: n for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank)},
+        "score": summary.score,
+        "pillar_scores": {p.value: v for p, v in summary.pillar_scores.items()},
+        "errors": summary.errors,
+    }
+
+
+def render_json(result: ScanResult, summary: Summary) -> str:
+    """The whole report as indented JSON ending in a newline."""
+    document = {
+        "version": __version__,
+        "summary": summary_json(result, summary),
+        "findings": [finding_json(f) for f in result.findings],
+        "errors": [error_json(e) for e in result.errors],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

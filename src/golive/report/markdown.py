@@ -1,0 +1,112 @@
+"""The Markdown review, in the form of seed 000: sections by category, one block per practice."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cache
+
+import jinja2
+
+from golive.aggregate import CheckSummary, Summary
+from golive.catalog import CATEGORIES
+from golive.model import Finding, Pillar, Status
+from golive.report.checklist import checklist
+from golive.scan import ScanResult
+
+_PILLAR_NAMES = {
+    Pillar.OPERATIONAL_EXCELLENCE: "Operational excellence",
+    Pillar.SECURITY: "Security",
+    Pillar.RELIABILITY: "Reliability",
+    Pillar.PERFORMANCE_EFFICIENCY: "Performance efficiency",
+    Pillar.COST_OPTIMIZATION: "Cost optimization",
+    Pillar.SUSTAINABILITY: "Sustainability",
+}
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("golive.report", "templates"),
+        autoescape=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["cell"] = lambda text: str(text).replace("|", "\\|").replace("\n", " ")
+    return env
+
+
+def status_line(item: CheckSummary) -> str:
+    """The "Current Status" sentence: failures counted first, then what else happened."""
+    meta = item.meta
+    fails = len(item.failing)
+    unknown = item.counts.get(Status.UNKNOWN, 0)
+    errors = item.counts.get(Status.ERROR, 0)
+    parts = []
+    if fails:
+        parts.append(meta.status_phrase.count(fails))
+    elif item.judged:
+        parts.append(f"All {meta.noun.count(item.judged)} compliant")
+    if unknown:
+        parts.append(f"{unknown} not decidable from the templates (see below)")
+    if errors:
+        parts.append(f"{errors} not judged because the check failed")
+    if not parts:
+        not_applicable = item.counts.get(Status.NOT_APPLICABLE, 0)
+        parts.append(f"Does not apply to the {not_applicable} resources reviewed")
+    return "; ".join(parts)
+
+
+def location(finding: Finding) -> str:
+    r = finding.resource
+    return f"{r.file}:{r.line}" if r.line else r.file
+
+
+def resource_label(finding: Finding) -> str:
+    r = finding.resource
+    label = f"`{r.logical_id}`"
+    if r.deployed_id:
+        label += f" (deploys `{r.deployed_id}`)"
+    return label
+
+
+def not_applicable_reasons(findings: list[Finding], limit: int = 5) -> list[tuple[str, int]]:
+    counts = Counter(f.reason for f in findings if f.status is Status.NOT_APPLICABLE)
+    return counts.most_common(limit)
+
+
+def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:
+    """The review as Markdown."""
+    by_check: dict[str, list[Finding]] = {}
+    for finding in result.findings:
+        by_check.setdefault(finding.check_id, []).append(finding)
+    sections = []
+    for category in CATEGORIES:
+        check_ids = [c for c in summary.by_category.get(category, []) if c in by_check]
+        if not check_ids:
+            continue
+        groups: dict[str, list[str]] = {}
+        for check_id in check_ids:
+            groups.setdefault(summary.checks[check_id].meta.section, []).append(check_id)
+        sections.append((category, groups))
+    unreviewed = [
+        summary.checks[c].meta for c in summary.checks if c not in by_check
+    ]
+    template = _environment().get_template("review.md.j2")
+    return template.render(
+        title=title,
+        result=result,
+        summary=summary,
+        sections=sections,
+        checks=summary.checks,
+        by_check=by_check,
+        unreviewed=unreviewed,
+        checklist=checklist(summary),
+        pillar_names=_PILLAR_NAMES,
+        status_line=status_line,
+        location=location,
+        resource_label=resource_label,
+        not_applicable_reasons=not_applicable_reasons,
+        Status=Status,
+    )

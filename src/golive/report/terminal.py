@@ -1,0 +1,84 @@
+"""The terminal summary: grouped by category, counts first, failing resources listed.
+
+Fits 80 columns; colour only when writing to a terminal (rich decides, and ``NO_COLOR`` is
+honoured).
+"""
+
+from __future__ import annotations
+
+from typing import IO
+
+from rich.console import Console
+from rich.text import Text
+
+from golive import __version__
+from golive.aggregate import Summary
+from golive.catalog import CATEGORIES
+from golive.model import Status
+from golive.report.markdown import status_line
+from golive.scan import ScanResult
+
+_SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
+#: At most this many failing resources are listed per check; the rest are counted.
+MAX_LISTED = 5
+
+
+def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color: bool | None) -> None:
+    """Write the summary to ``stream``; ``color`` None lets rich detect a terminal."""
+    console = Console(
+        file=stream,
+        width=80 if not (color and stream.isatty()) else None,
+        force_terminal=color,
+        no_color=color is False,
+        highlight=False,
+        soft_wrap=False,
+    )
+    counts = summary.status_counts
+    console.print(
+        Text.assemble(
+            (f"golive {__version__}", "bold"),
+            f" · {result.profile.value} profile · {summary.stacks} templates · "
+            f"{summary.resources} resources · {len(result.catalog)} checks",
+        )
+    )
+    fails = ", ".join(f"{s.value} {n}" for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank))
+    console.print(
+        f"FAIL {counts.get(Status.FAIL, 0)}" + (f" ({fails})" if fails else "")
+        + f" · PASS {counts.get(Status.PASS, 0)} · N/A {counts.get(Status.NOT_APPLICABLE, 0)}"
+        + f" · UNKNOWN {counts.get(Status.UNKNOWN, 0)}"
+        + (f" · score {summary.score}%" if summary.score is not None else "")
+    )
+    for category in CATEGORIES:
+        items = [summary.checks[c] for c in summary.by_category.get(category, []) if summary.checks[c].counts]
+        if not items:
+            continue
+        console.print()
+        console.print(Text(category, style="bold underline"))
+        for item in items:
+            meta = item.meta
+            failing = bool(item.failing)
+            mark = ("✗", "red") if failing else ("?", "yellow") if item.unknown else ("✓", "green")
+            severity = meta.severity(result.profile).value
+            line = Text.assemble(
+                "  ",
+                (mark[0], mark[1]),
+                " ",
+                (f"{severity.upper():8}", _SEVERITY_STYLE[severity] if failing else "dim"),
+                (meta.practice, "bold"),
+                f" ({meta.id})",
+            )
+            console.print(line, overflow="fold")
+            console.print(Text("      " + status_line(item)), overflow="fold")
+            for finding in (item.failing + item.unknown)[:MAX_LISTED]:
+                r = finding.resource
+                where = f"{r.file}:{r.line}" if r.line else r.file
+                console.print(Text(f"      - {r.logical_id}  {where}", style="dim"), overflow="fold")
+            hidden = len(item.failing) + len(item.unknown) - MAX_LISTED
+            if hidden > 0:
+                console.print(Text(f"      ... and {hidden} more (see --format markdown)", style="dim"))
+    if result.errors:
+        console.print()
+        console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
+        for error in result.errors:
+            where = f"{error.file}:{error.line}" if error.line else error.file
+            console.print(Text(f"  {where}: {error.message}"), overflow="fold")
