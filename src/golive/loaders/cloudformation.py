@@ -183,6 +183,17 @@ def build_stack(
         origin, line = origins.get(logical_id, (None, None))
         if line is None:
             line = index.line_of(("Resources", logical_id))
+        if isinstance(body, dict) and isinstance(body.get("Type"), dict):
+            problems.append(
+                InputError(
+                    file,
+                    line,
+                    f"the Type of resource {logical_id!r} is computed ({', '.join(body['Type'])}), "
+                    "which CloudFormation does not allow: process the template with the tool it "
+                    "is written for (for Rain modules, rain pkg) and scan the output",
+                )
+            )
+            continue
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
             problems.append(
                 InputError(
@@ -277,7 +288,11 @@ def _unknown_intrinsics(data: dict[str, Any], index: LineIndex, file: str) -> li
                         )
                     )
                     continue
-            work.extend((v, (*path, k)) for k, v in node.items())
+            work.extend(
+                (v, (*path, k))
+                for k, v in node.items()
+                if not (k == "Type" and len(path) == 2 and path[0] == "Resources")
+            )
         elif isinstance(node, list):
             work.extend((v, (*path, i)) for i, v in enumerate(node))
     return problems

@@ -89,6 +89,8 @@ def expand_sam(
         raise LoadError(
             file, index.line_of(("Transform",)), f"the SAM transform failed: {exc}"
         ) from exc
+    finally:
+        translator.metrics.publish()  # a no-op publisher; silences the "unpublished" warning
     return translated, _origins(translated, data, sam_resources, index)
 
 

@@ -1,0 +1,84 @@
+"""Per-check fixture templates and the expectations written inside them.
+
+A fixture is ``tests/checks/<check-id>/<verdict>.yaml`` (``fail``, ``pass``,
+``not_applicable``, ``unknown``; more may follow a suffix: ``fail_sam.yaml``). Each resource
+the check judges carries its expectation on its logical-id line::
+
+    Worker:  # expect: FAIL "no reserved concurrency"
+
+The quoted text, optional, must occur in the finding's reason. Header comments set options:
+``# profile: development``, ``# parameter: Name=Value``, ``# setting: global-audience=true``.
+A resource generated from SAM is named by its deployed id in ``# expect[FnRole]: PASS``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+CHECKS_DIR = Path(__file__).resolve().parent / "checks"
+VERDICT_FILES = ("fail", "pass", "not_applicable", "unknown")
+
+_EXPECT = re.compile(
+    r"^\s*(?P<id>[A-Za-z0-9]+)\s*:.*#\s*expect(?:\[(?P<deployed>[A-Za-z0-9]+)\])?:\s*"
+    r"(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)(?:\s+\"(?P<text>[^\"]*)\")?"
+)
+_EXPECT_JSON = re.compile(
+    r"\"(?P<id>[A-Za-z0-9]+)\"\s*:.*(?://|#)\s*expect:\s*(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)"
+)
+_HEADER = re.compile(r"^#\s*(?P<key>profile|parameter|setting):\s*(?P<value>.+?)\s*$")
+
+
+@dataclass(frozen=True)
+class Expectation:
+    resource: str
+    status: str
+    text: str | None
+    line: int
+
+
+@dataclass
+class Fixture:
+    check_id: str
+    path: Path
+    expectations: dict[str, Expectation] = field(default_factory=dict)
+    profile: str = "production"
+    parameters: dict[str, str] = field(default_factory=dict)
+    settings: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def verdict(self) -> str:
+        stem = self.path.stem
+        return next(v for v in VERDICT_FILES if stem == v or stem.startswith(v + "_"))
+
+
+def read_fixture(path: Path) -> Fixture:
+    fixture = Fixture(check_id=path.parent.name, path=path)
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        header = _HEADER.match(line)
+        if header:
+            key, value = header.group("key"), header.group("value")
+            if key == "profile":
+                fixture.profile = value
+            elif key == "parameter":
+                name, _, given = value.partition("=")
+                fixture.parameters[name] = given
+            else:
+                name, _, given = value.partition("=")
+                fixture.settings[name] = given == "true" if given in ("true", "false") else given.split(",")
+            continue
+        match = _EXPECT.match(line)
+        if match:
+            key = match.group("deployed") or match.group("id")
+            fixture.expectations[key] = Expectation(key, match.group("status"), match.group("text"), number)
+    return fixture
+
+
+def all_fixtures() -> list[Fixture]:
+    return [
+        read_fixture(path)
+        for folder in sorted(p for p in CHECKS_DIR.iterdir() if p.is_dir())
+        for path in sorted(folder.iterdir())
+        if path.suffix in (".yaml", ".yml", ".json")
+    ]
