@@ -66,12 +66,16 @@ def read_fixture(path: Path) -> Fixture:
                 fixture.parameters[name] = given
             else:
                 name, _, given = value.partition("=")
-                fixture.settings[name] = given == "true" if given in ("true", "false") else given.split(",")
+                fixture.settings[name] = (
+                    given == "true" if given in ("true", "false") else given.split(",")
+                )
             continue
         match = _EXPECT.match(line)
         if match:
             key = match.group("deployed") or match.group("id")
-            fixture.expectations[key] = Expectation(key, match.group("status"), match.group("text"), number)
+            fixture.expectations[key] = Expectation(
+                key, match.group("status"), match.group("text"), number
+            )
     return fixture
 
 

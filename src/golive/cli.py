@@ -14,7 +14,7 @@ import json
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, Optional
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -81,7 +81,7 @@ def _root(
 
 
 def parse_parameters(pairs: list[str], files: list[Path]) -> dict[str, Any]:
-    """``--parameters-file`` values (JSON/YAML object or CloudFormation's list), then ``KEY=VALUE``."""
+    """Values from ``--parameters-file`` (a mapping or the AWS CLI list), then ``KEY=VALUE``."""
     values: dict[str, Any] = {}
     for file in files:
         values.update(_parameters_file(file))
@@ -127,13 +127,26 @@ def exit_code(findings: list[Any], errors: int, fail_on: FailOn) -> int:
 @app.command()
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Templates or directories to review.")],
-    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Report format.")] = OutputFormat.TERMINAL,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to this file.")] = None,  # noqa: UP045
-    profile: Annotated[Profile, typer.Option(help="Environment the templates are for.")] = Profile.PRODUCTION,
-    parameter: Annotated[list[str], typer.Option("--parameter", "-p", help="Template parameter value, KEY=VALUE (repeatable).")] = [],  # noqa: B006
-    parameters_file: Annotated[list[Path], typer.Option("--parameters-file", help="JSON or YAML file of parameter values.")] = [],  # noqa: B006
-    fail_on: Annotated[FailOn, typer.Option(help="Lowest severity whose FAIL exits 1.")] = FailOn.LOW,
-    title: Annotated[Optional[str], typer.Option(help="Title of the Markdown review.")] = None,  # noqa: UP045
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="Report format.")
+    ] = OutputFormat.TERMINAL,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+    ] = None,
+    profile: Annotated[
+        Profile, typer.Option(help="Environment the templates are for.")
+    ] = Profile.PRODUCTION,
+    parameter: Annotated[
+        list[str],
+        typer.Option("--parameter", "-p", help="Template parameter value, KEY=VALUE (repeatable)."),
+    ] = [],  # noqa: B006
+    parameters_file: Annotated[
+        list[Path], typer.Option("--parameters-file", help="JSON or YAML file of parameter values.")
+    ] = [],  # noqa: B006
+    fail_on: Annotated[
+        FailOn, typer.Option(help="Lowest severity whose FAIL exits 1.")
+    ] = FailOn.LOW,
+    title: Annotated[str | None, typer.Option(help="Title of the Markdown review.")] = None,
 ) -> None:
     """Review templates and report every practice they meet or miss."""
     from golive.aggregate import summarize
@@ -162,7 +175,9 @@ def scan(
     raise typer.Exit(exit_code(result.findings, len(result.errors), fail_on))
 
 
-def _write_report(result: Any, summary: Any, output_format: OutputFormat, output: Path | None, title: str) -> None:
+def _write_report(
+    result: Any, summary: Any, output_format: OutputFormat, output: Path | None, title: str
+) -> None:
     if output_format is OutputFormat.TERMINAL:
         from golive.report.terminal import render_terminal
 
@@ -191,7 +206,9 @@ def _write_report(result: Any, summary: Any, output_format: OutputFormat, output
 @app.command()
 def rules(
     output_format: Annotated[RulesFormat, typer.Option("--format", "-f")] = RulesFormat.TABLE,
-    profile: Annotated[Profile, typer.Option(help="Profile whose severities are shown.")] = Profile.PRODUCTION,
+    profile: Annotated[
+        Profile, typer.Option(help="Profile whose severities are shown.")
+    ] = Profile.PRODUCTION,
 ) -> None:
     """List the check catalogue."""
     from golive.catalog import load_catalog
@@ -216,7 +233,9 @@ def rules(
 
 
 @app.command()
-def explain(check_id: Annotated[str, typer.Argument(help="A check id, e.g. logs.retention.")]) -> None:
+def explain(
+    check_id: Annotated[str, typer.Argument(help="A check id, e.g. logs.retention.")],
+) -> None:
     """Everything about one check: what, why, when not, how to fix, references."""
     from golive.catalog import load_catalog
     from golive.report.explain import explain as render

@@ -14,8 +14,21 @@ from pathlib import Path
 
 SUFFIXES = frozenset({".yaml", ".yml", ".json", ".template"})
 SKIPPED_DIRS = frozenset(
-    {".git", ".hg", ".svn", ".venv", "venv", "node_modules", "__pycache__", ".aws-sam",
-     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".tox", ".terraform"}
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".aws-sam",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".tox",
+        ".terraform",
+    }
 )
 
 

@@ -88,7 +88,7 @@ class Engine:
             return _guarded(function, resource, context)
         branches = []
         for values in itertools.product((True, False), repeat=len(undecided)):
-            assumptions = dict(zip(undecided, values))
+            assumptions = dict(zip(undecided, values, strict=True))
             verdict = _guarded(function, resource, context.under(assumptions))
             branches.append((assumptions, verdict))
         return combine_branches(branches)
@@ -110,7 +110,9 @@ def resource_ref(resource: Resource) -> ResourceRef:
     """How findings name a resource: what the user wrote, with the deployed id beside it."""
     origin = resource.origin
     if origin is None:
-        return ResourceRef(resource.logical_id, resource.type, resource.location.file, resource.location.line)
+        return ResourceRef(
+            resource.logical_id, resource.type, resource.location.file, resource.location.line
+        )
     return ResourceRef(
         logical_id=origin.logical_id,
         type=resource.type,

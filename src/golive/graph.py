@@ -88,7 +88,7 @@ def references_in(
         current, where = work.pop()
         if isinstance(current, dict):
             if len(current) == 1:
-                (key, arg), = current.items()
+                ((key, arg),) = current.items()
                 if key == "Ref":
                     if isinstance(arg, str) and arg in names:
                         yield arg, None, where
@@ -96,7 +96,9 @@ def references_in(
                 if key == "Fn::GetAtt":
                     target = arg.split(".", 1) if isinstance(arg, str) else arg
                     if isinstance(target, list) and target and target[0] in names:
-                        attribute = target[1] if len(target) > 1 and isinstance(target[1], str) else None
+                        attribute = (
+                            target[1] if len(target) > 1 and isinstance(target[1], str) else None
+                        )
                         yield target[0], attribute, where
                         continue
                 if key == "Fn::Sub":

@@ -84,7 +84,7 @@ def _at(*keys: str | int) -> Callable[[Any], Any]:
     def get(node: Any) -> Any:
         for key in keys:
             if isinstance(node, dict):
-                node = node.get(key)  # type: ignore[call-overload]
+                node = node.get(key)
             elif isinstance(node, list) and isinstance(key, int) and key < len(node):
                 node = node[key]
             else:
@@ -103,7 +103,11 @@ def _permission(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, M
     if isinstance(principal, Text):
         principal = principal.literal("")
     if not isinstance(principal, str):
-        yield resource.properties.get("FunctionName"), Mode.UNKNOWN, "permission for a computed principal"
+        yield (
+            resource.properties.get("FunctionName"),
+            Mode.UNKNOWN,
+            "permission for a computed principal",
+        )
         return
     name = principal.lower()
     if name.startswith("logs.") and name.endswith(".amazonaws.com"):
@@ -194,7 +198,9 @@ def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any
                 continue
             actions = resolver.resolve(statement.get("Action"))
             actions = actions if isinstance(actions, list) else [actions]
-            if any(a in ("*", "lambda:*", "lambda:InvokeFunction", "lambda:Invoke*") for a in actions):
+            if any(
+                a in ("*", "lambda:*", "lambda:InvokeFunction", "lambda:Invoke*") for a in actions
+            ):
                 yield statement.get("Resource"), Mode.UNKNOWN, "code allowed by IAM policy"
 
 
@@ -207,7 +213,9 @@ SOURCES: dict[str, Finder] = {
     "AWS::Events::Rule": _event_rule,
     "AWS::Scheduler::Schedule": _whole(Mode.ASYNC, "EventBridge schedule", "Target"),
     "AWS::Pipes::Pipe": _pipe,
-    "AWS::Logs::SubscriptionFilter": _whole(Mode.ASYNC, "CloudWatch Logs subscription", "DestinationArn"),
+    "AWS::Logs::SubscriptionFilter": _whole(
+        Mode.ASYNC, "CloudWatch Logs subscription", "DestinationArn"
+    ),
     "AWS::IoT::TopicRule": _iot_rule,
     "AWS::SES::ReceiptRule": _ses_rule,
     "AWS::Config::ConfigRule": _whole(Mode.ASYNC, "AWS Config rule", "Source"),
@@ -215,20 +223,32 @@ SOURCES: dict[str, Finder] = {
     "AWS::ApiGateway::Method": _whole(Mode.SYNC, "API Gateway method", "Integration"),
     "AWS::ApiGateway::RestApi": _whole(Mode.SYNC, "API Gateway REST API", "Body"),
     "AWS::ApiGateway::Authorizer": _whole(Mode.SYNC, "API Gateway authorizer", "AuthorizerUri"),
-    "AWS::ApiGatewayV2::Integration": _whole(Mode.SYNC, "API Gateway integration", "IntegrationUri"),
+    "AWS::ApiGatewayV2::Integration": _whole(
+        Mode.SYNC, "API Gateway integration", "IntegrationUri"
+    ),
     "AWS::ApiGatewayV2::Api": _whole(Mode.SYNC, "API Gateway HTTP API", "Body", "Target"),
     "AWS::ApiGatewayV2::Authorizer": _whole(Mode.SYNC, "API Gateway authorizer", "AuthorizerUri"),
-    "AWS::ElasticLoadBalancingV2::TargetGroup": _whole(Mode.SYNC, "load balancer target group", "Targets"),
+    "AWS::ElasticLoadBalancingV2::TargetGroup": _whole(
+        Mode.SYNC, "load balancer target group", "Targets"
+    ),
     "AWS::Cognito::UserPool": _whole(Mode.SYNC, "Cognito user pool", "LambdaConfig"),
     "AWS::Lambda::Url": _whole(Mode.SYNC, "function URL", "TargetFunctionArn"),
     "AWS::AppSync::DataSource": _whole(Mode.SYNC, "AppSync data source", "LambdaConfig"),
     "AWS::AppSync::GraphQLApi": _whole(Mode.SYNC, "AppSync authorizer", "LambdaAuthorizerConfig"),
     "AWS::StepFunctions::StateMachine": _whole(
-        Mode.SYNC, "Step Functions state machine", "Definition", "DefinitionString", "DefinitionSubstitutions"
+        Mode.SYNC,
+        "Step Functions state machine",
+        "Definition",
+        "DefinitionString",
+        "DefinitionSubstitutions",
     ),
-    "AWS::CloudFront::Distribution": _whole(Mode.SYNC, "CloudFront Lambda@Edge", "DistributionConfig"),
+    "AWS::CloudFront::Distribution": _whole(
+        Mode.SYNC, "CloudFront Lambda@Edge", "DistributionConfig"
+    ),
     "AWS::KinesisFirehose::DeliveryStream": _whole(Mode.SYNC, "Firehose transformation"),
-    "AWS::CloudWatch::Alarm": _whole(Mode.ASYNC, "CloudWatch alarm", "AlarmActions", "OKActions", "InsufficientDataActions"),
+    "AWS::CloudWatch::Alarm": _whole(
+        Mode.ASYNC, "CloudWatch alarm", "AlarmActions", "OKActions", "InsufficientDataActions"
+    ),
     "AWS::IAM::Role": _invoke_policy,
     "AWS::IAM::Policy": _invoke_policy,
     "AWS::IAM::ManagedPolicy": _invoke_policy,
@@ -243,7 +263,9 @@ def function_of(graph: Graph, logical_id: str) -> str | None:
     if resource.type == FUNCTION:
         return logical_id
     if resource.type in ("AWS::Lambda::Alias", "AWS::Lambda::Version"):
-        for target, _, _ in references_in(resource.properties.get("FunctionName"), graph.stack.resources):
+        for target, _, _ in references_in(
+            resource.properties.get("FunctionName"), graph.stack.resources
+        ):
             if graph.stack.resources[target].type == FUNCTION:
                 return target
             return function_of(graph, target)
@@ -267,20 +289,33 @@ def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invoca
         finder = SOURCES.get(resource.type)
         if finder is not None:
             for node, mode, via in finder(resource, resolver):
-                source = _named_source(resource, graph) if resource.type == "AWS::Lambda::Permission" else resource.logical_id
+                source = (
+                    _named_source(resource, graph)
+                    if resource.type == "AWS::Lambda::Permission"
+                    else resource.logical_id
+                )
                 for function in functions_in(graph, node):
                     found[function].add(Invocation(mode, source, via))
         elif resource.type == "AWS::Lambda::EventSourceMapping":
             _add_polled(resource, graph, found)
-        elif resource.type == "AWS::CloudFormation::CustomResource" or resource.type.startswith("Custom::"):
+        elif resource.type == "AWS::CloudFormation::CustomResource" or resource.type.startswith(
+            "Custom::"
+        ):
             for function in functions_in(graph, resource.properties.get("ServiceToken")):
-                found[function].add(Invocation(Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource"))
-    return {fn: sorted(items, key=lambda i: (i.mode.value, i.source, i.via)) for fn, items in found.items()}
+                found[function].add(
+                    Invocation(Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource")
+                )
+    return {
+        fn: sorted(items, key=lambda i: (i.mode.value, i.source, i.via))
+        for fn, items in found.items()
+    }
 
 
 def _named_source(permission: Resource, graph: Graph) -> str:
     """A permission's real source is the resource its SourceArn names, when it names one."""
-    for target, _, _ in references_in(permission.properties.get("SourceArn"), graph.stack.resources):
+    for target, _, _ in references_in(
+        permission.properties.get("SourceArn"), graph.stack.resources
+    ):
         return target
     return permission.logical_id
 
@@ -288,7 +323,9 @@ def _named_source(permission: Resource, graph: Graph) -> str:
 def _add_polled(mapping: Resource, graph: Graph, found: dict[str, set[Invocation]]) -> None:
     via = "event source mapping"
     source = mapping.logical_id
-    for target, _, _ in references_in(mapping.properties.get("EventSourceArn"), graph.stack.resources):
+    for target, _, _ in references_in(
+        mapping.properties.get("EventSourceArn"), graph.stack.resources
+    ):
         kind = graph.stack.resources[target].type
         via = _POLLED.get(kind, via)
         source = target

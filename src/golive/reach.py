@@ -58,7 +58,9 @@ _DATA_PLANE_PREFIXES = (
     "redshift:getclustercredentials",
 )
 #: Function properties that do not express what the function's code talks to.
-_NOT_REACH = frozenset({"Role", "VpcConfig", "DeadLetterConfig", "KmsKeyArn", "Layers", "CodeSigningConfigArn"})
+_NOT_REACH = frozenset(
+    {"Role", "VpcConfig", "DeadLetterConfig", "KmsKeyArn", "Layers", "CodeSigningConfigArn"}
+)
 _SECRET_ATTACHMENT = "AWS::SecretsManager::SecretTargetAttachment"
 
 
@@ -100,7 +102,9 @@ def _as_reach(
     resource = graph.stack.resources[target]
     if resource.type == "AWS::SecretsManager::Secret":
         for attachment in graph.referrers(target, _SECRET_ATTACHMENT):
-            for db, _, _ in references_in(attachment.properties.get("TargetId"), graph.stack.resources):
+            for db, _, _ in references_in(
+                attachment.properties.get("TargetId"), graph.stack.resources
+            ):
                 yield from _as_reach(db, None, f"{through}, secret {target} of it", graph, resolver)
         return
     kind = VPC_ONLY.get(resource.type)
@@ -130,9 +134,13 @@ def _from_role(function: Resource, graph: Graph, resolver: Resolver) -> Iterator
                 if isinstance(policy, dict):
                     documents.append((f"role {role_id}", policy.get("PolicyDocument")))
             for attached in graph.targets(role_id, "AWS::IAM::ManagedPolicy"):
-                documents.append((f"policy {attached.logical_id}", attached.properties.get("PolicyDocument")))
+                documents.append(
+                    (f"policy {attached.logical_id}", attached.properties.get("PolicyDocument"))
+                )
         for policy in graph.referrers(role_id, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
-            documents.append((f"policy {policy.logical_id}", policy.properties.get("PolicyDocument")))
+            documents.append(
+                (f"policy {policy.logical_id}", policy.properties.get("PolicyDocument"))
+            )
         for label, document in documents:
             yield from _from_document(label, document, graph, resolver)
 

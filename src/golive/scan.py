@@ -54,7 +54,9 @@ def run_scan(
             result.errors.append(InputError(exc.file, exc.line, exc.message))
             continue
         except OSError as exc:
-            result.errors.append(InputError(str(file), None, f"cannot read the file: {exc.strerror}"))
+            result.errors.append(
+                InputError(str(file), None, f"cannot read the file: {exc.strerror}")
+            )
             continue
         if loaded is None:
             continue

@@ -159,7 +159,7 @@ class Resolver:
         """Resolve every intrinsic in ``node``; see the module docstring for the result."""
         if isinstance(node, dict):
             if is_intrinsic(node):
-                (key, arg), = node.items()
+                ((key, arg),) = node.items()
                 return self._intrinsic(key, arg)
             result = {}
             for key, value in node.items():
@@ -297,10 +297,18 @@ class Resolver:
         if not (isinstance(arg, list) and len(arg) in (3, 4)):
             return Unknown("malformed Fn::FindInMap")
         keys = [self.resolve(k) for k in arg[:3]]
-        default = arg[3].get("DefaultValue", ABSENT) if len(arg) == 4 and isinstance(arg[3], dict) else ABSENT
+        default = (
+            arg[3].get("DefaultValue", ABSENT)
+            if len(arg) == 4 and isinstance(arg[3], dict)
+            else ABSENT
+        )
         for key in keys:
             if not isinstance(key, (str, int)):
-                return key if isinstance(key, Unknown) else Unknown("Fn::FindInMap with a computed key")
+                return (
+                    key
+                    if isinstance(key, Unknown)
+                    else Unknown("Fn::FindInMap with a computed key")
+                )
         top = self.stack.mappings.get(str(keys[0]))
         second = top.get(str(keys[1])) if isinstance(top, dict) else None
         if isinstance(second, dict) and str(keys[2]) in second:
@@ -323,7 +331,9 @@ class Resolver:
         left, right = self.resolve(arg[0]), self.resolve(arg[1])
         for side in (left, right):
             if not is_known(side) or isinstance(side, Reference):
-                return first_unknown_value(side) or Unknown("compares a value known only at deployment")
+                return first_unknown_value(side) or Unknown(
+                    "compares a value known only at deployment"
+                )
         return _comparable(left) == _comparable(right)
 
     def _logical(self, operator: str, arg: Any) -> Any:

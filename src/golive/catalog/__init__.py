@@ -146,7 +146,9 @@ def parse_entry(check_id: str, raw: Any, file_prefix: str) -> CheckMeta:
     """Validate one entry and build its ``CheckMeta``."""
     where = f"{file_prefix}.yaml: {check_id}"
     if not _ID.match(check_id):
-        raise CatalogError(f"{where}: ids are dotted lowercase slugs like 'lambda.reserved-concurrency'")
+        raise CatalogError(
+            f"{where}: ids are dotted lowercase slugs like 'lambda.reserved-concurrency'"
+        )
     if check_id.split(".", 1)[0] != file_prefix:
         raise CatalogError(f"{where}: the id must start with '{file_prefix}.' (its catalogue file)")
     if not isinstance(raw, dict):
@@ -171,7 +173,11 @@ def parse_entry(check_id: str, raw: Any, file_prefix: str) -> CheckMeta:
             if not CROSSWALK_SCHEMES[scheme].match(peer_id):
                 raise CatalogError(f"{where}: {peer_id!r} is not a {scheme} id")
     remediation = raw["remediation"]
-    if not isinstance(remediation, dict) or set(remediation) != {"cloudformation", "terraform", "cdk"}:
+    if not isinstance(remediation, dict) or set(remediation) != {
+        "cloudformation",
+        "terraform",
+        "cdk",
+    }:
         raise CatalogError(f"{where}: remediation has cloudformation, terraform and cdk snippets")
     for plural_field in ("status_phrase", "noun"):
         value = raw[plural_field]
@@ -194,14 +200,20 @@ def parse_entry(check_id: str, raw: Any, file_prefix: str) -> CheckMeta:
         noun=Plural(**raw["noun"]),
         why=_strings(raw["why"], f"{where}.why"),
         applies=_strings(raw["applies"], f"{where}.applies"),
-        not_needed_when=_strings(raw["not_needed_when"], f"{where}.not_needed_when", allow_empty=True),
+        not_needed_when=_strings(
+            raw["not_needed_when"], f"{where}.not_needed_when", allow_empty=True
+        ),
         recommendation=str(raw["recommendation"]).strip(),
         remediation={k: str(v) for k, v in remediation.items()},
         references=references,
         crosswalk={k: tuple(v) for k, v in crosswalk.items() if v},
         checklist=str(raw["checklist"]).strip(),
-        options={k: _per_profile(v, lambda x: x, f"{where}.options.{k}") for k, v in options.items()},
-        trade_offs=_strings(raw.get("trade_offs") or ["-"], f"{where}.trade_offs") if raw.get("trade_offs") else (),
+        options={
+            k: _per_profile(v, lambda x: x, f"{where}.options.{k}") for k, v in options.items()
+        },
+        trade_offs=_strings(raw.get("trade_offs") or ["-"], f"{where}.trade_offs")
+        if raw.get("trade_offs")
+        else (),
         since=str(raw.get("since", "0.1.0")),
         status=str(raw.get("status", "stable")),
     )
@@ -216,9 +228,11 @@ def load_catalog() -> Mapping[str, CheckMeta]:
         if not item.name.endswith(".yaml"):
             continue
         prefix = item.name[: -len(".yaml")]
-        raw = yaml.load(item.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        raw = yaml.load(
+            item.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        )
         for check_id, body in (raw or {}).items():
             if check_id in entries:
                 raise CatalogError(f"{item.name}: duplicate id {check_id}")
             entries[check_id] = parse_entry(check_id, body, prefix)
-    return dict(sorted(entries.items()))
+    return entries

@@ -11,8 +11,23 @@ from golive.values import Reference, Text
 FUNCTION = "AWS::Lambda::Function"
 _MANAGED_KEY_MARKERS = ("alias/aws/",)
 #: Environment variable names that suggest a network endpoint the function connects to.
-_ENDPOINT_HINTS = ("DB", "DATABASE", "RDS", "REDIS", "CACHE", "MEMCACHED", "POSTGRES", "MYSQL",
-                   "AURORA", "OPENSEARCH", "ELASTICSEARCH", "KAFKA", "NEPTUNE", "HOST", "ENDPOINT")
+_ENDPOINT_HINTS = (
+    "DB",
+    "DATABASE",
+    "RDS",
+    "REDIS",
+    "CACHE",
+    "MEMCACHED",
+    "POSTGRES",
+    "MYSQL",
+    "AURORA",
+    "OPENSEARCH",
+    "ELASTICSEARCH",
+    "KAFKA",
+    "NEPTUNE",
+    "HOST",
+    "ENDPOINT",
+)
 
 
 def _sources(invocations: list[Invocation]) -> str:
@@ -24,10 +39,14 @@ def _sources(invocations: list[Invocation]) -> str:
 def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
     limit = ctx.value(fn, "ReservedConcurrentExecutions")
     if limit.unknown:
-        return unknown(f"reserved concurrency is not known: {limit.reason}", "ReservedConcurrentExecutions")
+        return unknown(
+            f"reserved concurrency is not known: {limit.reason}", "ReservedConcurrentExecutions"
+        )
     if limit.absent:
-        return failed("no reserved concurrency: the function can take the whole account's "
-                      "concurrency pool", "ReservedConcurrentExecutions")
+        return failed(
+            "no reserved concurrency: the function can take the whole account's concurrency pool",
+            "ReservedConcurrentExecutions",
+        )
     return passed(f"reserved concurrency is {limit.value}", "ReservedConcurrentExecutions")
 
 
@@ -50,32 +69,48 @@ def dead_letter_queue(fn: Resource, ctx: Context) -> Verdict:
     destination = _has_failure_destination(fn, ctx)
     if asynchronous:
         if destination:
-            return passed(f"invoked asynchronously by {_sources(asynchronous)}; failures go to {destination}")
-        return failed(f"invoked asynchronously by {_sources(asynchronous)}, with no dead-letter queue "
-                      "or on-failure destination: events that fail every retry are lost",
-                      "DeadLetterConfig")
+            return passed(
+                f"invoked asynchronously by {_sources(asynchronous)}; failures go to {destination}"
+            )
+        return failed(
+            f"invoked asynchronously by {_sources(asynchronous)}, with no dead-letter queue "
+            "or on-failure destination: events that fail every retry are lost",
+            "DeadLetterConfig",
+        )
     if destination:
         return passed(f"failures go to {destination}")
     undetermined = [i for i in invocations if i.mode is Mode.UNKNOWN]
     if undetermined:
-        return unknown(f"may be invoked asynchronously by {_sources(undetermined)}; the template "
-                       "does not show the invocation mode", "DeadLetterConfig")
+        return unknown(
+            f"may be invoked asynchronously by {_sources(undetermined)}; the template "
+            "does not show the invocation mode",
+            "DeadLetterConfig",
+        )
     polled = [i for i in invocations if i.mode is Mode.POLL]
     synchronous = [i for i in invocations if i.mode is Mode.SYNC]
     if synchronous or polled:
         parts = []
         if synchronous:
-            parts.append(f"invoked synchronously by {_sources(synchronous)}, whose callers receive the error")
+            parts.append(
+                f"invoked synchronously by {_sources(synchronous)}, whose callers receive the error"
+            )
         if polled:
-            parts.append(f"polls {_sources(polled)}, whose failed records stay with the source "
-                         "(give a queue a redrive policy)")
+            parts.append(
+                f"polls {_sources(polled)}, whose failed records stay with the source "
+                "(give a queue a redrive policy)"
+            )
         return not_applicable("; ".join(parts) + ": a DLQ would never receive events")
     if any(i.mode is Mode.CUSTOM_RESOURCE for i in invocations):
-        return not_applicable("a CloudFormation custom-resource handler: a failure fails the stack "
-                              "operation, where it is seen; a DLQ would only hold a request "
-                              "CloudFormation has already given up on")
-    return unknown("nothing in this template invokes the function; if something outside invokes it "
-                   "asynchronously it needs a DLQ or an on-failure destination", "DeadLetterConfig")
+        return not_applicable(
+            "a CloudFormation custom-resource handler: a failure fails the stack "
+            "operation, where it is seen; a DLQ would only hold a request "
+            "CloudFormation has already given up on"
+        )
+    return unknown(
+        "nothing in this template invokes the function; if something outside invokes it "
+        "asynchronously it needs a DLQ or an on-failure destination",
+        "DeadLetterConfig",
+    )
 
 
 @check("lambda.vpc")
@@ -85,15 +120,19 @@ def vpc(fn: Resource, ctx: Context) -> Verdict:
         return passed("runs in a VPC (VpcConfig)", "VpcConfig")
     reach = ctx.vpc_reach(fn)
     if subnets.unknown:
-        return unknown(f"whether the function runs in a VPC is not known: {subnets.reason}", "VpcConfig")
+        return unknown(
+            f"whether the function runs in a VPC is not known: {subnets.reason}", "VpcConfig"
+        )
     if reach:
         names = "; ".join(r.describe() for r in reach[:3])
         return failed(f"reaches VPC-only resources without VpcConfig: {names}", "VpcConfig")
     hint = _external_endpoint(fn, ctx)
     if hint:
         return unknown(hint, "VpcConfig")
-    return not_applicable("reaches no VPC-only resource in this template (databases, caches, "
-                          "file systems, private search domains); public AWS endpoints need no VPC")
+    return not_applicable(
+        "reaches no VPC-only resource in this template (databases, caches, "
+        "file systems, private search domains); public AWS endpoints need no VPC"
+    )
 
 
 def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
@@ -107,8 +146,10 @@ def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
             continue
         if isinstance(value, Text) or (not isinstance(value, (str, int, float, Reference))):
             reason = getattr(value, "reason", "it comes from outside the template")
-            return (f"environment variable {name} names an endpoint known only at deployment "
-                    f"({reason}); if it is a VPC-only resource the function needs VpcConfig")
+            return (
+                f"environment variable {name} names an endpoint known only at deployment "
+                f"({reason}); if it is a VPC-only resource the function needs VpcConfig"
+            )
     return None
 
 
@@ -122,33 +163,44 @@ def environment_encryption(fn: Resource, ctx: Context) -> Verdict:
     key = ctx.value(fn, "KmsKeyArn")
     count = len(variables.value)
     if key.unknown:
-        return unknown(f"{count} environment variables; the key is not known: {key.reason}", "KmsKeyArn")
+        return unknown(
+            f"{count} environment variables; the key is not known: {key.reason}", "KmsKeyArn"
+        )
     if key.absent or key.value == "":
-        return failed(f"{count} environment variables encrypted only with the AWS-managed key",
-                      "KmsKeyArn")
+        return failed(
+            f"{count} environment variables encrypted only with the AWS-managed key", "KmsKeyArn"
+        )
     if isinstance(key.value, str) and any(m in key.value for m in _MANAGED_KEY_MARKERS):
-        return failed(f"KmsKeyArn {key.value} is an AWS-managed key, not a customer-managed one",
-                      "KmsKeyArn")
-    return passed(f"{count} environment variables encrypted with a customer-managed key", "KmsKeyArn")
+        return failed(
+            f"KmsKeyArn {key.value} is an AWS-managed key, not a customer-managed one", "KmsKeyArn"
+        )
+    return passed(
+        f"{count} environment variables encrypted with a customer-managed key", "KmsKeyArn"
+    )
 
 
 @check("lambda.code-signing")
 def code_signing(fn: Resource, ctx: Context) -> Verdict:
     package = ctx.value(fn, "PackageType")
     if package.known and package.value == "Image":
-        return not_applicable("a container image function: Lambda code signing covers .zip "
-                              "packages only; sign and verify the image in ECR instead")
+        return not_applicable(
+            "a container image function: Lambda code signing covers .zip "
+            "packages only; sign and verify the image in ECR instead"
+        )
     inline = ctx.value(fn, "Code.ZipFile")
     if not inline.absent:
-        return not_applicable("inline code (Code.ZipFile) cannot be signed; the template itself "
-                              "is its provenance")
+        return not_applicable(
+            "inline code (Code.ZipFile) cannot be signed; the template itself is its provenance"
+        )
     config = ctx.value(fn, "CodeSigningConfigArn")
     if config.unknown:
-        return unknown(f"the code-signing configuration is not known: {config.reason}",
-                       "CodeSigningConfigArn")
+        return unknown(
+            f"the code-signing configuration is not known: {config.reason}", "CodeSigningConfigArn"
+        )
     if config.absent or config.value == "":
-        return failed("no code-signing configuration: any code package is accepted",
-                      "CodeSigningConfigArn")
+        return failed(
+            "no code-signing configuration: any code package is accepted", "CodeSigningConfigArn"
+        )
     return passed("validates code signatures (CodeSigningConfigArn)", "CodeSigningConfigArn")
 
 
@@ -160,8 +212,10 @@ def error_alarm(fn: Resource, ctx: Context) -> Verdict:
     alarms = alarms_on_function_errors(fn, ctx)
     if alarms:
         return passed("errors watched by alarm " + ", ".join(alarms))
-    return failed("no CloudWatch alarm watches the function's Errors metric: failures go unnoticed "
-                  "until someone looks")
+    return failed(
+        "no CloudWatch alarm watches the function's Errors metric: failures go unnoticed "
+        "until someone looks"
+    )
 
 
 def alarms_on_function_errors(fn: Resource, ctx: Context) -> list[str]:
@@ -173,7 +227,11 @@ def alarms_on_function_errors(fn: Resource, ctx: Context) -> list[str]:
         metrics = [alarm.properties]
         queries = ctx.value(alarm, "Metrics")
         if queries.known and isinstance(queries.value, list):
-            metrics = [q.get("MetricStat", {}).get("Metric", {}) for q in queries.value if isinstance(q, dict)]
+            metrics = [
+                q.get("MetricStat", {}).get("Metric", {})
+                for q in queries.value
+                if isinstance(q, dict)
+            ]
             metrics = [m for m in metrics if m]
         for metric in metrics:
             if _watches_errors(metric, fn, literal_name, ctx):
@@ -189,7 +247,11 @@ def _watches_errors(metric: object, fn: Resource, literal_name: str | None, ctx:
     if resolved.get("Namespace") != "AWS/Lambda" or resolved.get("MetricName") != "Errors":
         return False
     dimensions = resolved.get("Dimensions") or []
-    names = [d.get("Value") for d in dimensions if isinstance(d, dict) and d.get("Name") == "FunctionName"]
+    names = [
+        d.get("Value")
+        for d in dimensions
+        if isinstance(d, dict) and d.get("Name") == "FunctionName"
+    ]
     if not names:
         return not dimensions  # an account-wide alarm on every function's errors
     for value in names:

@@ -18,11 +18,15 @@ def _group_ids(groups: Any) -> set[str]:
 def origin_failover(distribution: Resource, ctx: Context) -> Verdict:
     groups = ctx.value(distribution, "DistributionConfig.OriginGroups")
     if groups.unknown:
-        return unknown(f"origin groups are not known: {groups.reason}", "DistributionConfig.OriginGroups")
+        return unknown(
+            f"origin groups are not known: {groups.reason}", "DistributionConfig.OriginGroups"
+        )
     ids = _group_ids(groups.value) if groups.known else set()
     if not ids:
-        return failed("no origin group: when the origin fails, viewers get errors",
-                      "DistributionConfig.OriginGroups")
+        return failed(
+            "no origin group: when the origin fails, viewers get errors",
+            "DistributionConfig.OriginGroups",
+        )
     default = ctx.value(distribution, "DistributionConfig.DefaultCacheBehavior.TargetOriginId")
     behaviors = ctx.value(distribution, "DistributionConfig.CacheBehaviors")
     targets = [default.value] if default.known else []
@@ -31,17 +35,25 @@ def origin_failover(distribution: Resource, ctx: Context) -> Verdict:
     if not ids.intersection(t for t in targets if isinstance(t, str)):
         if default.unknown:
             return unknown(f"the default behaviour's origin is not known: {default.reason}")
-        return failed(f"origin group {', '.join(sorted(ids))} is defined but no cache behavior "
-                      "routes to it", "DistributionConfig.DefaultCacheBehavior.TargetOriginId")
+        return failed(
+            f"origin group {', '.join(sorted(ids))} is defined but no cache behavior routes to it",
+            "DistributionConfig.DefaultCacheBehavior.TargetOriginId",
+        )
     return passed(f"fails over through origin group {', '.join(sorted(ids))}")
 
 
 @check("cloudfront.geo-restriction")
 def geo_restriction(distribution: Resource, ctx: Context) -> Verdict:
-    declared = distribution.metadata.get("golive") if isinstance(distribution.metadata, dict) else None
-    if ctx.settings.global_audience or (isinstance(declared, dict) and declared.get("audience") == "global"):
-        return not_applicable("declared as serving a global audience "
-                              "(global-audience setting or Metadata golive.audience: global)")
+    declared = (
+        distribution.metadata.get("golive") if isinstance(distribution.metadata, dict) else None
+    )
+    if ctx.settings.global_audience or (
+        isinstance(declared, dict) and declared.get("audience") == "global"
+    ):
+        return not_applicable(
+            "declared as serving a global audience "
+            "(global-audience setting or Metadata golive.audience: global)"
+        )
     path = "DistributionConfig.Restrictions.GeoRestriction.RestrictionType"
     kind = ctx.value(distribution, path)
     if kind.unknown:

@@ -13,8 +13,11 @@ def encryption(group: Resource, ctx: Context) -> Verdict:
     if key.unknown:
         return unknown(f"the key is not known: {key.reason}", "KmsKeyId")
     if key.absent or key.value == "":
-        return failed("no KMS key: log data is encrypted only with a key CloudWatch Logs "
-                      "manages, outside your key policies and audit", "KmsKeyId")
+        return failed(
+            "no KMS key: log data is encrypted only with a key CloudWatch Logs "
+            "manages, outside your key policies and audit",
+            "KmsKeyId",
+        )
     return passed("encrypted with a KMS key (KmsKeyId)", "KmsKeyId")
 
 
@@ -25,13 +28,19 @@ def retention(group: Resource, ctx: Context) -> Verdict:
     if days.unknown:
         return unknown(f"retention is not known: {days.reason}", "RetentionInDays")
     if days.absent:
-        return failed(f"no retention period: logs are kept forever (the {ctx.profile.value} "
-                      f"profile asks for at least {minimum} days, then expiry)", "RetentionInDays")
+        return failed(
+            f"no retention period: logs are kept forever (the {ctx.profile.value} "
+            f"profile asks for at least {minimum} days, then expiry)",
+            "RetentionInDays",
+        )
     try:
         value = int(days.value)
     except (TypeError, ValueError):
         return unknown(f"retention {days.value!r} is not a number of days", "RetentionInDays")
     if value < minimum:
-        return failed(f"keeps logs {value} days, under the {minimum} days the "
-                      f"{ctx.profile.value} profile asks for", "RetentionInDays")
+        return failed(
+            f"keeps logs {value} days, under the {minimum} days the "
+            f"{ctx.profile.value} profile asks for",
+            "RetentionInDays",
+        )
     return passed(f"keeps logs {value} days (at least {minimum})", "RetentionInDays")

@@ -37,7 +37,9 @@ def _instance(instance: Resource, ctx: Context) -> Verdict:
     if enabled.unknown:
         return unknown(f"MultiAZ is not known: {enabled.reason}", "MultiAZ")
     if enabled.absent or not _true(enabled.value):
-        return failed("single-AZ: a zone failure or host failure takes the database down", "MultiAZ")
+        return failed(
+            "single-AZ: a zone failure or host failure takes the database down", "MultiAZ"
+        )
     return passed("Multi-AZ with a synchronous standby", "MultiAZ")
 
 
@@ -49,19 +51,33 @@ def _cluster(cluster: Resource, ctx: Context) -> Verdict:
     if not name.startswith("aurora"):
         if not ctx.value(cluster, "DBClusterInstanceClass").absent:
             return passed("a Multi-AZ DB cluster: a writer and two readers in three zones")
-        return unknown(f"engine {engine.value!r}: not an Aurora or Multi-AZ DB cluster golive knows")
+        return unknown(
+            f"engine {engine.value!r}: not an Aurora or Multi-AZ DB cluster golive knows"
+        )
     mode = ctx.value(cluster, "EngineMode")
     if mode.known and mode.value == "serverless":
-        return failed("Aurora Serverless v1 keeps a single instance; on failure it is recreated "
-                      "in another zone, slowly", "EngineMode")
+        return failed(
+            "Aurora Serverless v1 keeps a single instance; on failure it is recreated "
+            "in another zone, slowly",
+            "EngineMode",
+        )
     members = [r for r in ctx.referrers(cluster, INSTANCE) if _member_of(r, cluster, ctx)]
     if len(members) >= 2:
-        zones = {str(ctx.value(m, "AvailabilityZone").value) for m in members
-                 if ctx.value(m, "AvailabilityZone").known}
-        if len(zones) == 1 and len(members) == len([m for m in members if ctx.value(m, "AvailabilityZone").known]):
-            return failed(f"{len(members)} instances, all pinned to {zones.pop()}", "AvailabilityZone")
-        return passed(f"{len(members)} instances ({', '.join(m.logical_id for m in members)}): "
-                      "a reader takes over when the writer's zone fails")
+        zones = {
+            str(ctx.value(m, "AvailabilityZone").value)
+            for m in members
+            if ctx.value(m, "AvailabilityZone").known
+        }
+        if len(zones) == 1 and len(members) == len(
+            [m for m in members if ctx.value(m, "AvailabilityZone").known]
+        ):
+            return failed(
+                f"{len(members)} instances, all pinned to {zones.pop()}", "AvailabilityZone"
+            )
+        return passed(
+            f"{len(members)} instances ({', '.join(m.logical_id for m in members)}): "
+            "a reader takes over when the writer's zone fails"
+        )
     if members:
         return failed(f"one instance ({members[0].logical_id}): no reader to fail over to")
     return failed("no instances in this template: add a writer and a reader in another zone")

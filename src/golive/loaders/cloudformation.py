@@ -224,7 +224,7 @@ def build_stack(
             location=Location(file, line),
             condition=body.get("Condition") if isinstance(body.get("Condition"), str) else None,
             depends_on=(depends,) if isinstance(depends, str) else tuple(map(str, depends)),
-            metadata=body.get("Metadata") if isinstance(body.get("Metadata"), dict) else {},
+            metadata=_mapping(body.get("Metadata")),
             deletion_policy=body.get("DeletionPolicy"),
             update_replace_policy=body.get("UpdateReplacePolicy"),
             origin=origin,
@@ -245,7 +245,9 @@ def _without_serverless(resources: dict[str, Any]) -> dict[str, Any]:
     return {
         lid: body
         for lid, body in resources.items()
-        if not (isinstance(body, dict) and str(body.get("Type", "")).startswith("AWS::Serverless::"))
+        if not (
+            isinstance(body, dict) and str(body.get("Type", "")).startswith("AWS::Serverless::")
+        )
     }
 
 

@@ -45,8 +45,8 @@ def decode_text(raw: bytes, file: str) -> str:
         raise LoadError(
             file,
             None,
-            f"file is {len(raw) // (1024 * 1024)} MB, over golive's {MAX_BYTES // (1024 * 1024)} MB "
-            "limit for one template; split it or exclude the path",
+            f"file is {len(raw) // 2**20} MB, over golive's {MAX_BYTES // 2**20} MB limit "
+            "for one template; split it or exclude the path",
         )
     if b"\x00" in raw[:8192]:
         raise LoadError(
@@ -207,7 +207,7 @@ class _Converter:
             result[key] = self.convert(value_node, (*path, key))
         return result
 
-    def _scalar(self, node: yaml.Node) -> Any:
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
         if tag == _STR or tag.startswith("!"):
             return node.value

@@ -29,7 +29,9 @@ def expand_foreach(
     for section in ("Resources", "Outputs", "Conditions"):
         body = data.get(section)
         if isinstance(body, dict):
-            result[section] = _expand_mapping(body, data, index, file, parameters, problems, (section,))
+            result[section] = _expand_mapping(
+                body, data, index, file, parameters, problems, (section,)
+            )
     # Loops may also sit inside resource properties.
     resources = result.get("Resources")
     if isinstance(resources, dict):
@@ -87,7 +89,9 @@ def _expand_mapping(
     return expanded
 
 
-def _collection(value: Any, data: Mapping[str, Any], parameters: Mapping[str, Any]) -> list[str] | None:
+def _collection(
+    value: Any, data: Mapping[str, Any], parameters: Mapping[str, Any]
+) -> list[str] | None:
     if not (isinstance(value, list) and len(value) == 3 and isinstance(value[2], dict)):
         return None
     collection = value[1]

@@ -58,7 +58,7 @@ class _AnyManagedPolicy(dict[str, str]):
     def __getitem__(self, key: str) -> str:
         return f"arn:aws:iam::aws:policy/{key}"
 
-    def get(self, key: str, default: Any = None) -> str:  # type: ignore[override]
+    def get(self, key: str, default: Any = None) -> str:
         return self[key]
 
 
@@ -75,8 +75,9 @@ def expand_sam(
         and isinstance(body.get("Type"), str)
         and body["Type"].startswith("AWS::Serverless::")
     }
-    translator = Translator(managed_policy_map=_AnyManagedPolicy(), sam_parser=Parser(),
-                            boto_session=_Session())
+    translator = Translator(
+        managed_policy_map=_AnyManagedPolicy(), sam_parser=Parser(), boto_session=_Session()
+    )
     values = {k: v for k, v in parameters.items() if isinstance(v, (str, int, float, list))}
     try:
         translated: dict[str, Any] = translator.translate(

@@ -41,7 +41,9 @@ def checklist(summary: Summary) -> list[ChecklistItem]:
         failing = sum(len(summary.checks[c].failing) for c in check_ids)
         unknown = sum(summary.checks[c].counts.get(Status.UNKNOWN, 0) for c in check_ids)
         if judged == 0 and unknown == 0:
-            items.append(ChecklistItem(text, False, "nothing in the templates to verify; attest it"))
+            items.append(
+                ChecklistItem(text, False, "nothing in the templates to verify; attest it")
+            )
         elif failing or unknown:
             parts = [f"{failing} failing"] if failing else []
             parts += [f"{unknown} not decidable"] if unknown else []

@@ -40,7 +40,12 @@ def explain(meta: CheckMeta) -> str:
         *[f"- {line}" for line in meta.applies],
     ]
     if meta.not_needed_when:
-        lines += ["", "## When it does not apply", "", *[f"- {line}" for line in meta.not_needed_when]]
+        lines += [
+            "",
+            "## When it does not apply",
+            "",
+            *[f"- {line}" for line in meta.not_needed_when],
+        ]
     if meta.trade_offs:
         lines += ["", "## Trade-offs", "", *[f"- {line}" for line in meta.trade_offs]]
     lines += ["", "## Recommendation", "", meta.recommendation, "", "## Remediation"]
@@ -88,5 +93,7 @@ def rules_markdown(catalog: Mapping[str, CheckMeta], profile: Profile) -> str:
     """The catalogue as a Markdown table."""
     lines = ["| Id | Severity | Pillar | Title |", "| --- | --- | --- | --- |"]
     for meta in catalog.values():
-        lines.append(f"| `{meta.id}` | {meta.severity(profile).value} | {meta.pillar.value} | {meta.title} |")
+        lines.append(
+            f"| `{meta.id}` | {meta.severity(profile).value} | {meta.pillar.value} | {meta.title} |"
+        )
     return "\n".join(lines) + "\n"

@@ -14,7 +14,12 @@ from golive.scan import ScanResult
 def finding_json(finding: Finding) -> dict[str, Any]:
     """One finding as a JSON object; optional keys only when they carry something."""
     r = finding.resource
-    resource: dict[str, Any] = {"logical_id": r.logical_id, "type": r.type, "file": r.file, "line": r.line}
+    resource: dict[str, Any] = {
+        "logical_id": r.logical_id,
+        "type": r.type,
+        "file": r.file,
+        "line": r.line,
+    }
     if r.deployed_id:
         resource["deployed_id"] = r.deployed_id
     if r.source_type:
@@ -45,7 +50,10 @@ def summary_json(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "resources": summary.resources,
         "checks": len(result.catalog),
         "verdicts": {s.value: summary.status_counts.get(s, 0) for s in Status},
-        "failures_by_severity": {s.value: n for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank)},
+        "failures_by_severity": {
+            s.value: n
+            for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank)
+        },
         "score": summary.score,
         "pillar_scores": {p.value: v for p, v in summary.pillar_scores.items()},
         "errors": summary.errors,

@@ -90,9 +90,7 @@ def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:
         for check_id in check_ids:
             groups.setdefault(summary.checks[check_id].meta.section, []).append(check_id)
         sections.append((category, groups))
-    unreviewed = [
-        summary.checks[c].meta for c in summary.checks if c not in by_check
-    ]
+    unreviewed = [summary.checks[c].meta for c in summary.checks if c not in by_check]
     template = _environment().get_template("review.md.j2")
     return template.render(
         title=title,

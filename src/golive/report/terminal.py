@@ -23,7 +23,9 @@ _SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "l
 MAX_LISTED = 5
 
 
-def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color: bool | None) -> None:
+def render_terminal(
+    result: ScanResult, summary: Summary, stream: IO[str], color: bool | None
+) -> None:
     """Write the summary to ``stream``; ``color`` None lets rich detect a terminal."""
     console = Console(
         file=stream,
@@ -41,15 +43,23 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
             f"{summary.resources} resources · {len(result.catalog)} checks",
         )
     )
-    fails = ", ".join(f"{s.value} {n}" for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank))
+    fails = ", ".join(
+        f"{s.value} {n}"
+        for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank)
+    )
     console.print(
-        f"FAIL {counts.get(Status.FAIL, 0)}" + (f" ({fails})" if fails else "")
+        f"FAIL {counts.get(Status.FAIL, 0)}"
+        + (f" ({fails})" if fails else "")
         + f" · PASS {counts.get(Status.PASS, 0)} · N/A {counts.get(Status.NOT_APPLICABLE, 0)}"
         + f" · UNKNOWN {counts.get(Status.UNKNOWN, 0)}"
         + (f" · score {summary.score}%" if summary.score is not None else "")
     )
     for category in CATEGORIES:
-        items = [summary.checks[c] for c in summary.by_category.get(category, []) if summary.checks[c].counts]
+        items = [
+            summary.checks[c]
+            for c in summary.by_category.get(category, [])
+            if summary.checks[c].counts
+        ]
         if not items:
             continue
         console.print()
@@ -72,10 +82,14 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
             for finding in (item.failing + item.unknown)[:MAX_LISTED]:
                 r = finding.resource
                 where = f"{r.file}:{r.line}" if r.line else r.file
-                console.print(Text(f"      - {r.logical_id}  {where}", style="dim"), overflow="fold")
+                console.print(
+                    Text(f"      - {r.logical_id}  {where}", style="dim"), overflow="fold"
+                )
             hidden = len(item.failing) + len(item.unknown) - MAX_LISTED
             if hidden > 0:
-                console.print(Text(f"      ... and {hidden} more (see --format markdown)", style="dim"))
+                console.print(
+                    Text(f"      ... and {hidden} more (see --format markdown)", style="dim")
+                )
     if result.errors:
         console.print()
         console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
