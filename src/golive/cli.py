@@ -225,8 +225,10 @@ def rules(
     from rich.table import Table
 
     table = Table(title=f"golive checks ({len(catalog)})", title_justify="left")
-    for column in ("Id", "Severity", "Pillar", "Title"):
-        table.add_column(column, overflow="fold")
+    table.add_column("Id", no_wrap=True)
+    table.add_column("Severity")
+    table.add_column("Pillar")
+    table.add_column("Title", overflow="fold")
     for meta in catalog.values():
         table.add_row(meta.id, meta.severity(profile).value, meta.pillar.value, meta.title)
     Console(highlight=False).print(table)

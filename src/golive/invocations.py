@@ -189,8 +189,40 @@ def _policy_documents(resource: Resource) -> Iterator[Any]:
         yield resource.properties.get("PolicyDocument")
 
 
+#: Services that invoke functions with the permissions of a role they assume.
+_ROLE_SERVICES: dict[str, tuple[Mode, str]] = {
+    "scheduler.amazonaws.com": (Mode.ASYNC, "EventBridge Scheduler role"),
+    "events.amazonaws.com": (Mode.ASYNC, "EventBridge role"),
+    "iot.amazonaws.com": (Mode.ASYNC, "IoT role"),
+    "states.amazonaws.com": (Mode.SYNC, "Step Functions role"),
+    "apigateway.amazonaws.com": (Mode.SYNC, "API Gateway role"),
+    "appsync.amazonaws.com": (Mode.SYNC, "AppSync role"),
+    "firehose.amazonaws.com": (Mode.SYNC, "Firehose role"),
+}
+
+
+def _role_invoker(role: Resource, resolver: Resolver) -> tuple[Mode, str]:
+    """How code running under ``role`` invokes: known for roles only services assume."""
+    trust = resolver.resolve(role.properties.get("AssumeRolePolicyDocument"))
+    statements = trust.get("Statement") if isinstance(trust, dict) else None
+    services: set[str] = set()
+    for statement in statements if isinstance(statements, list) else [statements]:
+        principal = statement.get("Principal") if isinstance(statement, dict) else None
+        if not isinstance(principal, dict) or set(principal) != {"Service"}:
+            return Mode.UNKNOWN, f"code running as role {role.logical_id}"
+        names = principal["Service"]
+        services.update(n for n in (names if isinstance(names, list) else [names]) if isinstance(n, str))
+    known = {_ROLE_SERVICES[s] for s in services if s in _ROLE_SERVICES}
+    if len(known) == 1 and len(services) == 1:
+        return known.pop()
+    return Mode.UNKNOWN, f"code running as role {role.logical_id}"
+
+
 def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
-    """Code running under this policy may call lambda:InvokeFunction, in either mode."""
+    """Whoever runs under this role may call lambda:InvokeFunction; the mode is the caller's."""
+    mode, via = Mode.UNKNOWN, "code allowed by IAM policy"
+    if resource.type == "AWS::IAM::Role":
+        mode, via = _role_invoker(resource, resolver)
     for document in _policy_documents(resource):
         statements = _at("Statement")(document)
         for statement in statements if isinstance(statements, list) else [statements]:
@@ -201,7 +233,7 @@ def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any
             if any(
                 a in ("*", "lambda:*", "lambda:InvokeFunction", "lambda:Invoke*") for a in actions
             ):
-                yield statement.get("Resource"), Mode.UNKNOWN, "code allowed by IAM policy"
+                yield statement.get("Resource"), mode, via
 
 
 #: Source type -> how to find the functions it invokes.

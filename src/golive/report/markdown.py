@@ -46,6 +46,8 @@ def status_line(item: CheckSummary) -> str:
     parts = []
     if fails:
         parts.append(meta.status_phrase.count(fails))
+    elif item.judged == 1:
+        parts.append(f"The one {meta.noun.one} is compliant")
     elif item.judged:
         parts.append(f"All {meta.noun.count(item.judged)} compliant")
     if unknown:
@@ -54,7 +56,8 @@ def status_line(item: CheckSummary) -> str:
         parts.append(f"{errors} not judged because the check failed")
     if not parts:
         not_applicable = item.counts.get(Status.NOT_APPLICABLE, 0)
-        parts.append(f"Does not apply to the {not_applicable} resources reviewed")
+        noun = "resource" if not_applicable == 1 else "resources"
+        parts.append(f"Does not apply to the {not_applicable} {noun} reviewed")
     return "; ".join(parts)
 
 

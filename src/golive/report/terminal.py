@@ -14,7 +14,7 @@ from rich.text import Text
 from golive import __version__
 from golive.aggregate import Summary
 from golive.catalog import CATEGORIES
-from golive.model import Status
+from golive.model import ResourceRef, Status
 from golive.report.markdown import status_line
 from golive.scan import ScanResult
 
@@ -67,7 +67,14 @@ def render_terminal(
         for item in items:
             meta = item.meta
             failing = bool(item.failing)
-            mark = ("✗", "red") if failing else ("?", "yellow") if item.unknown else ("✓", "green")
+            if failing:
+                mark = ("✗", "red")
+            elif item.unknown:
+                mark = ("?", "yellow")
+            elif item.judged:
+                mark = ("✓", "green")
+            else:
+                mark = ("-", "dim")
             severity = meta.severity(result.profile).value
             line = Text.assemble(
                 "  ",
@@ -82,9 +89,7 @@ def render_terminal(
             for finding in (item.failing + item.unknown)[:MAX_LISTED]:
                 r = finding.resource
                 where = f"{r.file}:{r.line}" if r.line else r.file
-                console.print(
-                    Text(f"      - {r.logical_id}  {where}", style="dim"), overflow="fold"
-                )
+                console.print(Text(f"      - {_name(r)}  {where}", style="dim"), overflow="fold")
             hidden = len(item.failing) + len(item.unknown) - MAX_LISTED
             if hidden > 0:
                 console.print(
@@ -96,3 +101,9 @@ def render_terminal(
         for error in result.errors:
             where = f"{error.file}:{error.line}" if error.line else error.file
             console.print(Text(f"  {where}: {error.message}"), overflow="fold")
+
+
+def _name(resource: ResourceRef) -> str:
+    if resource.deployed_id:
+        return f"{resource.logical_id} ({resource.deployed_id})"
+    return resource.logical_id
