@@ -1,0 +1,18 @@
+"""Generated documentation stays in step with the catalogue."""
+
+from __future__ import annotations
+
+from golive._dev.docs import DOCS, pages
+
+
+def test_generated_check_pages_are_current() -> None:
+    wanted = pages()
+    stale = [
+        name
+        for name, text in wanted.items()
+        if not (DOCS / name).is_file() or (DOCS / name).read_text(encoding="utf-8") != text
+    ]
+    extra = sorted(p.name for p in DOCS.glob("*.md") if p.name not in wanted)
+    assert not stale and not extra, (
+        f"docs/checks is out of date (stale {stale}, extra {extra}): run python -m golive._dev.docs"
+    )
