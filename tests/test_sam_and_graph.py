@@ -147,7 +147,8 @@ def test_cloudformation_sources_and_custom_resources(tmp_path: Path) -> None:
                 "Type": "AWS::StepFunctions::StateMachine",
                 "Properties": {
                     "DefinitionString": {
-                        "Fn::Sub": '{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Machine.Arn}","End":true}}}'
+                        "Fn::Sub": '{"StartAt":"A","States":{"A":{"Type":"Task",'
+                        '"Resource":"${Machine.Arn}","End":true}}}'
                     },
                     "RoleArn": "arn:aws:iam::123456789012:role/x",
                 },
