@@ -64,6 +64,7 @@ _PRINCIPALS: dict[str, tuple[Mode, str]] = {
     "config.amazonaws.com": (Mode.ASYNC, "AWS Config rule"),
     "lambda.alarms.cloudwatch.amazonaws.com": (Mode.ASYNC, "CloudWatch alarm"),
     "codecommit.amazonaws.com": (Mode.ASYNC, "CodeCommit trigger"),
+    "cloudformation.amazonaws.com": (Mode.SYNC, "CloudFormation macro or hook"),
 }
 
 #: Poll-based event sources, named by the type of the resource they read from.
@@ -211,7 +212,9 @@ def _role_invoker(role: Resource, resolver: Resolver) -> tuple[Mode, str]:
         if not isinstance(principal, dict) or set(principal) != {"Service"}:
             return Mode.UNKNOWN, f"code running as role {role.logical_id}"
         names = principal["Service"]
-        services.update(n for n in (names if isinstance(names, list) else [names]) if isinstance(n, str))
+        services.update(
+            n for n in (names if isinstance(names, list) else [names]) if isinstance(n, str)
+        )
     known = {_ROLE_SERVICES[s] for s in services if s in _ROLE_SERVICES}
     if len(known) == 1 and len(services) == 1:
         return known.pop()
@@ -281,6 +284,7 @@ SOURCES: dict[str, Finder] = {
     "AWS::CloudWatch::Alarm": _whole(
         Mode.ASYNC, "CloudWatch alarm", "AlarmActions", "OKActions", "InsufficientDataActions"
     ),
+    "AWS::CloudFormation::Macro": _whole(Mode.SYNC, "CloudFormation macro", "FunctionName"),
     "AWS::IAM::Role": _invoke_policy,
     "AWS::IAM::Policy": _invoke_policy,
     "AWS::IAM::ManagedPolicy": _invoke_policy,
@@ -317,30 +321,39 @@ def functions_in(graph: Graph, node: Any) -> set[str]:
 def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invocation]]:
     """Every function's invokers, in a deterministic order."""
     found: dict[str, set[Invocation]] = defaultdict(set)
+    granted: dict[str, set[Invocation]] = defaultdict(set)
     for resource in graph.stack.resources.values():
         finder = SOURCES.get(resource.type)
         if finder is not None:
+            is_permission = resource.type == "AWS::Lambda::Permission"
+            source = _named_source(resource, graph) if is_permission else resource.logical_id
+            into = granted if is_permission else found
             for node, mode, via in finder(resource, resolver):
-                source = (
-                    _named_source(resource, graph)
-                    if resource.type == "AWS::Lambda::Permission"
-                    else resource.logical_id
-                )
                 for function in functions_in(graph, node):
-                    found[function].add(Invocation(mode, source, via))
+                    into[function].add(Invocation(mode, source, via))
         elif resource.type == "AWS::Lambda::EventSourceMapping":
             _add_polled(resource, graph, found)
-        elif resource.type == "AWS::CloudFormation::CustomResource" or resource.type.startswith(
-            "Custom::"
-        ):
+        elif _is_custom_resource(resource.type):
             for function in functions_in(graph, resource.properties.get("ServiceToken")):
-                found[function].add(
-                    Invocation(Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource")
+                invocation = Invocation(
+                    Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource"
                 )
+                found[function].add(invocation)
+    # A permission only allows. When a source is already seen invoking in the permission's
+    # mode (a bucket notification beside its s3.amazonaws.com permission), it adds nothing.
+    for function, permissions in granted.items():
+        modes = {i.mode for i in found.get(function, ())}
+        found[function].update(p for p in permissions if p.mode not in modes)
     return {
         fn: sorted(items, key=lambda i: (i.mode.value, i.source, i.via))
         for fn, items in found.items()
     }
+
+
+def _is_custom_resource(resource_type: str) -> bool:
+    return resource_type == "AWS::CloudFormation::CustomResource" or resource_type.startswith(
+        "Custom::"
+    )
 
 
 def _named_source(permission: Resource, graph: Graph) -> str:
