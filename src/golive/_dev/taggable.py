@@ -24,9 +24,13 @@ def from_schemas() -> dict[str, Any]:
     types: dict[str, Any] = {}
     for resource_type, digest in sorted(index.items()):
         schema = json.loads((schemas / f"{digest}.json").read_text())
-        tagging = schema.get("tagging") or {}
+        tagging = schema.get("tagging")
         prop = None
-        if tagging.get("taggable"):
+        if tagging is None:
+            # NOTE: some schemas (CodeBuild::Project, DocDB, Elasticsearch::Domain ...) carry a
+            # Tags property but no tagging block; the property is what CloudFormation reads.
+            prop = "Tags" if "Tags" in schema.get("properties", {}) else None
+        elif tagging.get("taggable"):
             pointer = str(tagging.get("tagProperty") or "/properties/Tags")
             prop = pointer.removeprefix("/properties/").replace("/*/", ".*.")
         types[resource_type] = prop
