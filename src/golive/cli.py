@@ -225,7 +225,7 @@ def rules(
     from rich.table import Table
 
     table = Table(title=f"golive checks ({len(catalog)})", title_justify="left")
-    table.add_column("Id", no_wrap=True)
+    table.add_column("Id", no_wrap=True, min_width=max(len(c) for c in catalog))
     table.add_column("Severity")
     table.add_column("Pillar")
     table.add_column("Title", overflow="fold")

@@ -182,6 +182,9 @@ def _pipeline(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]
                 yield _at("Configuration")(action), Mode.ASYNC, "CodePipeline action"
 
 
+_IAM_TYPES = frozenset({"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
+
+
 def _policy_documents(resource: Resource) -> Iterator[Any]:
     if resource.type == "AWS::IAM::Role":
         for policy in _each(resource.properties.get("Policies")):
@@ -327,7 +330,7 @@ def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invoca
         if finder is not None:
             is_permission = resource.type == "AWS::Lambda::Permission"
             source = _named_source(resource, graph) if is_permission else resource.logical_id
-            into = granted if is_permission else found
+            into = granted if is_permission or resource.type in _IAM_TYPES else found
             for node, mode, via in finder(resource, resolver):
                 for function in functions_in(graph, node):
                     into[function].add(Invocation(mode, source, via))
@@ -339,8 +342,9 @@ def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invoca
                     Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource"
                 )
                 found[function].add(invocation)
-    # A permission only allows. When a source is already seen invoking in the permission's
-    # mode (a bucket notification beside its s3.amazonaws.com permission), it adds nothing.
+    # A permission or an IAM grant only allows. When a source is already seen invoking in the
+    # grant's mode (a bucket notification beside its s3.amazonaws.com permission, a schedule
+    # beside the role it assumes), the grant adds nothing.
     for function, permissions in granted.items():
         modes = {i.mode for i in found.get(function, ())}
         found[function].update(p for p in permissions if p.mode not in modes)

@@ -45,10 +45,12 @@ def checklist(summary: Summary) -> list[ChecklistItem]:
                 ChecklistItem(text, False, "nothing in the templates to verify; attest it")
             )
         elif failing or unknown:
-            parts = [f"{failing} failing"] if failing else []
-            parts += [f"{unknown} not decidable"] if unknown else []
-            items.append(ChecklistItem(text, False, ", ".join(parts) + f" of {judged + unknown}"))
+            total = judged + unknown
+            parts = [f"{failing} of {total} failing"] if failing else []
+            parts += [f"{unknown} of {total} not decidable"] if unknown else []
+            items.append(ChecklistItem(text, False, ", ".join(parts)))
         else:
-            items.append(ChecklistItem(text, True, f"verified on {judged} resources"))
+            noun = "resource" if judged == 1 else "resources"
+            items.append(ChecklistItem(text, True, f"verified on {judged} {noun}"))
     items += [ChecklistItem(text, False, "attest manually") for text in ATTESTED]
     return items

@@ -50,12 +50,14 @@ def status_line(item: CheckSummary) -> str:
         parts.append(f"The one {meta.noun.one} is compliant")
     elif item.judged:
         parts.append(f"All {meta.noun.count(item.judged)} compliant")
+    not_applicable = item.counts.get(Status.NOT_APPLICABLE, 0)
     if unknown:
         parts.append(f"{unknown} not decidable from the templates (see below)")
+    if not_applicable and parts:
+        parts.append(f"{not_applicable} where it does not apply")
     if errors:
         parts.append(f"{errors} not judged because the check failed")
     if not parts:
-        not_applicable = item.counts.get(Status.NOT_APPLICABLE, 0)
         noun = "resource" if not_applicable == 1 else "resources"
         parts.append(f"Does not apply to the {not_applicable} {noun} reviewed")
     return "; ".join(parts)
@@ -74,9 +76,15 @@ def resource_label(finding: Finding) -> str:
     return label
 
 
-def not_applicable_reasons(findings: list[Finding], limit: int = 5) -> list[tuple[str, int]]:
+def not_applicable_reasons(findings: list[Finding], limit: int = 8) -> list[tuple[str, int]]:
+    """The most frequent reasons, most common first; the rest folded into one line."""
     counts = Counter(f.reason for f in findings if f.status is Status.NOT_APPLICABLE)
-    return counts.most_common(limit)
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    if len(ranked) <= limit:
+        return ranked
+    rest = ranked[limit - 1 :]
+    other = sum(n for _, n in rest)
+    return [*ranked[: limit - 1], (f"for {len(rest)} other reasons (see the JSON report)", other)]
 
 
 def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import IO
 
 from rich.console import Console
+from rich.padding import Padding
 from rich.text import Text
 
 from golive import __version__
-from golive.aggregate import Summary
+from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
 from golive.model import ResourceRef, Status
 from golive.report.markdown import status_line
@@ -36,10 +37,11 @@ def render_terminal(
         soft_wrap=False,
     )
     counts = summary.status_counts
+    templates = "template" if summary.stacks == 1 else "templates"
     console.print(
         Text.assemble(
             (f"golive {__version__}", "bold"),
-            f" · {result.profile.value} profile · {summary.stacks} templates · "
+            f" · {result.profile.value} profile · {summary.stacks} {templates} · "
             f"{summary.resources} resources · {len(result.catalog)} checks",
         )
     )
@@ -65,42 +67,54 @@ def render_terminal(
         console.print()
         console.print(Text(category, style="bold underline"))
         for item in items:
-            meta = item.meta
-            failing = bool(item.failing)
-            if failing:
-                mark = ("✗", "red")
-            elif item.unknown:
-                mark = ("?", "yellow")
-            elif item.judged:
-                mark = ("✓", "green")
-            else:
-                mark = ("-", "dim")
-            severity = meta.severity(result.profile).value
-            line = Text.assemble(
-                "  ",
-                (mark[0], mark[1]),
-                " ",
-                (f"{severity.upper():8}", _SEVERITY_STYLE[severity] if failing else "dim"),
-                (meta.practice, "bold"),
-                f" ({meta.id})",
-            )
-            console.print(line, overflow="fold")
-            console.print(Text("      " + status_line(item)), overflow="fold")
-            for finding in (item.failing + item.unknown)[:MAX_LISTED]:
-                r = finding.resource
-                where = f"{r.file}:{r.line}" if r.line else r.file
-                console.print(Text(f"      - {_name(r)}  {where}", style="dim"), overflow="fold")
-            hidden = len(item.failing) + len(item.unknown) - MAX_LISTED
-            if hidden > 0:
-                console.print(
-                    Text(f"      ... and {hidden} more (see --format markdown)", style="dim")
-                )
+            _print_check(console, item, result)
     if result.errors:
         console.print()
         console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
         for error in result.errors:
             where = f"{error.file}:{error.line}" if error.line else error.file
-            console.print(Text(f"  {where}: {error.message}"), overflow="fold")
+            _indented(console, Text(f"{where}: {error.message}"), 2)
+
+
+def _indented(console: Console, text: Text, left: int) -> None:
+    """Print ``text`` with every wrapped line indented by ``left`` columns."""
+    console.print(Padding(text, (0, 0, 0, left), expand=False), overflow="fold")
+
+
+def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> None:
+    meta = item.meta
+    failing = bool(item.failing)
+    if failing:
+        mark = ("✗", "red")
+    elif item.unknown:
+        mark = ("?", "yellow")
+    elif item.judged:
+        mark = ("✓", "green")
+    else:
+        mark = ("-", "dim")
+    severity = meta.severity(result.profile).value
+    console.print(
+        Text.assemble(
+            "  ",
+            (mark[0], mark[1]),
+            " ",
+            (f"{severity.upper():8}", _SEVERITY_STYLE[severity] if failing else "dim"),
+            (meta.practice, "bold"),
+        ),
+        overflow="fold",
+    )
+    _indented(console, Text(f"{meta.id} · {status_line(item)}"), 6)
+    listed = (item.failing + item.unknown)[:MAX_LISTED]
+    for finding in listed:
+        r = finding.resource
+        where = f"{r.file}:{r.line}" if r.line else r.file
+        line = Text(f"- {_name(r)}  {where}", style="dim")
+        if finding.status is Status.UNKNOWN:
+            line.append(f"  (unknown: {finding.reason})", style="yellow")
+        _indented(console, line, 6)
+    hidden = len(item.failing) + len(item.unknown) - len(listed)
+    if hidden > 0:
+        _indented(console, Text(f"... and {hidden} more (see --format markdown)", style="dim"), 6)
 
 
 def _name(resource: ResourceRef) -> str:
