@@ -6,10 +6,10 @@ honoured).
 
 from __future__ import annotations
 
+import textwrap
 from typing import IO
 
 from rich.console import Console
-from rich.padding import Padding
 from rich.text import Text
 
 from golive import __version__
@@ -73,12 +73,13 @@ def render_terminal(
         console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
         for error in result.errors:
             where = f"{error.file}:{error.line}" if error.line else error.file
-            _indented(console, Text(f"{where}: {error.message}"), 2)
+            _indented(console, f"{where}: {error.message}", 2)
 
 
-def _indented(console: Console, text: Text, left: int) -> None:
-    """Print ``text`` with every wrapped line indented by ``left`` columns."""
-    console.print(Padding(text, (0, 0, 0, left), expand=False), overflow="fold")
+def _indented(console: Console, text: str, left: int, style: str = "") -> None:
+    """Print ``text`` wrapped to the console, every line indented by ``left`` columns."""
+    for line in textwrap.wrap(text, width=max(console.width - left, 20), break_on_hyphens=False):
+        console.print(Text(" " * left + line, style=style), overflow="fold")
 
 
 def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> None:
@@ -103,18 +104,18 @@ def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> No
         ),
         overflow="fold",
     )
-    _indented(console, Text(f"{meta.id} · {status_line(item)}"), 6)
+    _indented(console, f"{meta.id} · {status_line(item)}", 6)
     listed = (item.failing + item.unknown)[:MAX_LISTED]
     for finding in listed:
         r = finding.resource
         where = f"{r.file}:{r.line}" if r.line else r.file
-        line = Text(f"- {_name(r)}  {where}", style="dim")
+        line = f"- {_name(r)}  {where}"
         if finding.status is Status.UNKNOWN:
-            line.append(f"  (unknown: {finding.reason})", style="yellow")
-        _indented(console, line, 6)
+            line += f"  (unknown: {finding.reason})"
+        _indented(console, line, 6, "yellow" if finding.status is Status.UNKNOWN else "dim")
     hidden = len(item.failing) + len(item.unknown) - len(listed)
     if hidden > 0:
-        _indented(console, Text(f"... and {hidden} more (see --format markdown)", style="dim"), 6)
+        _indented(console, f"... and {hidden} more (see --format markdown)", 6, "dim")
 
 
 def _name(resource: ResourceRef) -> str:
