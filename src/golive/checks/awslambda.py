@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.invocations import Invocation, Mode
@@ -29,6 +31,9 @@ _ENDPOINT_HINTS = (
     "HOST",
     "ENDPOINT",
 )
+#: Words that contain a hint but name a public AWS endpoint (DynamoDB's "DB").
+_PUBLIC_ENDPOINT_WORDS = frozenset({"DYNAMODB", "DDB"})
+_WORD = re.compile(r"[^A-Z0-9]+")
 
 
 def _sources(invocations: list[Invocation]) -> str:
@@ -174,8 +179,7 @@ def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
     if not variables.known or not isinstance(variables.value, dict):
         return None
     for name, value in sorted(variables.value.items()):
-        upper = name.upper()
-        if not any(hint in upper for hint in _ENDPOINT_HINTS):
+        if not _names_endpoint(name):
             continue
         if isinstance(value, Text) or (not isinstance(value, (str, int, float, Reference))):
             reason = getattr(value, "reason", "it comes from outside the template")
@@ -184,6 +188,12 @@ def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
                 f"({reason}); if it is a VPC-only resource the function needs VpcConfig"
             )
     return None
+
+
+def _names_endpoint(variable: str) -> bool:
+    """A hint begins or ends a word of the name: DB_HOST, PGHOST, REDIS_URL, not FEEDBACK_QUEUE."""
+    words = [w for w in _WORD.split(variable.upper()) if w and w not in _PUBLIC_ENDPOINT_WORDS]
+    return any(w.startswith(hint) or w.endswith(hint) for w in words for hint in _ENDPOINT_HINTS)
 
 
 @check("lambda.environment-encryption")
@@ -195,21 +205,20 @@ def environment_encryption(fn: Resource, ctx: Context) -> Verdict:
         return not_applicable("no environment variables to encrypt")
     key = ctx.value(fn, "KmsKeyArn")
     count = len(variables.value)
-    if key.unknown:
-        return unknown(
-            f"{count} environment variables; the key is not known: {key.reason}", "KmsKeyArn"
+    variables_text = f"{count} environment variable{'' if count == 1 else 's'}"
+    # An AWS-managed alias is recognisable even inside a Fn::Sub with unknown parts.
+    raw = ctx.resolver.resolve(fn.properties.get("KmsKeyArn"))
+    literal = raw.literal("*") if isinstance(raw, Text) else raw
+    if isinstance(literal, str) and any(m in literal for m in _MANAGED_KEY_MARKERS):
+        return failed(
+            f"KmsKeyArn {literal} is an AWS-managed key, not a customer-managed one", "KmsKeyArn"
         )
+    # A key ARN built with Fn::Sub names a key even where its region or account is open.
+    if key.unknown and not (isinstance(raw, Text) and raw.literal("")):
+        return unknown(f"{variables_text}; the key is not known: {key.reason}", "KmsKeyArn")
     if key.absent or key.value == "":
-        return failed(
-            f"{count} environment variables encrypted only with the AWS-managed key", "KmsKeyArn"
-        )
-    if isinstance(key.value, str) and any(m in key.value for m in _MANAGED_KEY_MARKERS):
-        return failed(
-            f"KmsKeyArn {key.value} is an AWS-managed key, not a customer-managed one", "KmsKeyArn"
-        )
-    return passed(
-        f"{count} environment variables encrypted with a customer-managed key", "KmsKeyArn"
-    )
+        return failed(f"{variables_text} encrypted only with the AWS-managed key", "KmsKeyArn")
+    return passed(f"{variables_text} encrypted with a customer-managed key", "KmsKeyArn")
 
 
 @check("lambda.code-signing")

@@ -7,6 +7,7 @@ from typing import Any
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
+from golive.values import Text, Unknown
 
 
 def _group_ids(groups: Any) -> set[str]:
@@ -35,6 +36,9 @@ def origin_failover(distribution: Resource, ctx: Context) -> Verdict:
     if not ids.intersection(t for t in targets if isinstance(t, str)):
         if default.unknown:
             return unknown(f"the default behaviour's origin is not known: {default.reason}")
+        open_target = next((t for t in targets if isinstance(t, (Unknown, Text))), None)
+        if open_target is not None:
+            return unknown(f"a cache behavior's origin is not known: {open_target.reason}")
         return failed(
             f"origin group {', '.join(sorted(ids))} is defined but no cache behavior routes to it",
             "DistributionConfig.DefaultCacheBehavior.TargetOriginId",

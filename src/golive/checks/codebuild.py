@@ -16,7 +16,9 @@ def encryption_cmk(project: Resource, ctx: Context) -> Verdict:
             "no EncryptionKey: artifacts are encrypted with the AWS-managed S3 key", "EncryptionKey"
         )
     raw = ctx.resolver.resolve(project.properties.get("EncryptionKey"))
-    literal = raw.literal("") if isinstance(raw, Text) else raw if isinstance(raw, str) else None
+    literal = raw.literal("*") if isinstance(raw, Text) else raw if isinstance(raw, str) else None
+    if isinstance(raw, Text) and not raw.literal(""):
+        literal = None  # nothing of the value is known, e.g. !Sub "${KeyParameter}"
     if literal is not None and "alias/aws/" in literal:
         return failed(
             f"EncryptionKey {literal} is an AWS-managed key, not a customer-managed one",

@@ -5,11 +5,16 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.context import Context
 from golive.model import Resource
+from golive.values import Text
 
 
 @check("logs.encryption")
 def encryption(group: Resource, ctx: Context) -> Verdict:
     key = ctx.value(group, "KmsKeyId")
+    raw = ctx.resolver.resolve(group.properties.get("KmsKeyId"))
+    if isinstance(raw, Text) and raw.literal(""):
+        # A key ARN built with Fn::Sub names a key even where its region or account is open.
+        return passed("encrypted with a KMS key (KmsKeyId)", "KmsKeyId")
     if key.unknown:
         return unknown(f"the key is not known: {key.reason}", "KmsKeyId")
     if key.absent or key.value == "":

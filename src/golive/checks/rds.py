@@ -5,7 +5,7 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Reference
+from golive.values import Reference, Unknown
 
 INSTANCE = "AWS::RDS::DBInstance"
 #: SQL Server Express edition cannot run Multi-AZ.
@@ -61,7 +61,19 @@ def _cluster(cluster: Resource, ctx: Context) -> Verdict:
             "in another zone, slowly",
             "EngineMode",
         )
-    members = [r for r in ctx.referrers(cluster, INSTANCE) if _member_of(r, cluster, ctx)]
+    linked = [r for r in ctx.referrers(cluster, INSTANCE) if _member_of(r, cluster, ctx)]
+    # NOTE: an instance under a false Condition is not deployed; under an undecided one, maybe.
+    decided = {r.logical_id: _deployed(r, ctx) for r in linked}
+    members = [r for r in linked if decided[r.logical_id] is True]
+    maybe = [r for r in linked if isinstance(decided[r.logical_id], Unknown)]
+    if len(members) < 2 <= len(members) + len(maybe):
+        first = decided[maybe[0].logical_id]
+        why = first.reason if isinstance(first, Unknown) else ""
+        return unknown(
+            f"{len(members) + len(maybe)} instances only if "
+            f"{', '.join(r.logical_id for r in maybe)} is deployed: {why}"
+        )
+    members = members or maybe
     if len(members) >= 2:
         zones = {
             str(ctx.value(m, "AvailabilityZone").value)
@@ -81,6 +93,12 @@ def _cluster(cluster: Resource, ctx: Context) -> Verdict:
     if members:
         return failed(f"one instance ({members[0].logical_id}): no reader to fail over to")
     return failed("no instances in this template: add a writer and a reader in another zone")
+
+
+def _deployed(instance: Resource, ctx: Context) -> bool | Unknown:
+    if not instance.condition:
+        return True
+    return ctx.resolver.condition(instance.condition)
 
 
 def _member_of(instance: Resource, cluster: Resource, ctx: Context) -> bool:

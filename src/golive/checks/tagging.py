@@ -10,17 +10,16 @@ from golive.model import Resource
 from golive.taggable import tag_property
 
 
-def _keys(tags: Any) -> set[str] | None:
-    """Tag keys from the list form ([{Key, Value}]) or the map form; None when unreadable."""
+def _keys(tags: Any) -> tuple[set[str], bool] | None:
+    """Readable tag keys from the list ([{Key, Value}]) or map form, and whether some are not.
+
+    None when ``tags`` is neither form.
+    """
     if isinstance(tags, dict):
-        return {str(k) for k in tags}
+        return {str(k) for k in tags}, False
     if isinstance(tags, list):
-        keys = set()
-        for tag in tags:
-            if not isinstance(tag, dict) or not isinstance(tag.get("Key"), str):
-                return None
-            keys.add(tag["Key"])
-        return keys
+        keys = [t["Key"] for t in tags if isinstance(t, dict) and isinstance(t.get("Key"), str)]
+        return set(keys), len(keys) < len(tags)
     return None
 
 
@@ -53,12 +52,20 @@ def required_tags(resource: Resource, ctx: Context) -> Verdict:
     if tags.unknown:
         return unknown(f"tags are not known: {tags.reason}", prop)
     present = set(ctx.settings.stack_tags)
+    unreadable = False
     if tags.known:
         keys = _keys(tags.value)
         if keys is None:
             return unknown(f"{prop} holds values golive cannot read as tags", prop)
-        present |= keys
+        present |= keys[0]
+        unreadable = keys[1]
     missing = [key for key in required if key not in present]
+    if missing and unreadable:
+        return unknown(
+            f"{prop} holds keys golive cannot read; missing unless among them: "
+            + ", ".join(missing),
+            prop,
+        )
     if missing:
         return failed("missing tags " + ", ".join(missing), prop)
     return passed("carries " + ", ".join(required), prop)
