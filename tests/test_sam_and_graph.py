@@ -13,7 +13,7 @@ from golive.invocations import Mode
 from golive.loaders.cloudformation import load_template
 from golive.model import Stack
 from golive.reach import vpc_reach
-from golive.values import Resolver
+from golive.resolver import Resolver
 
 #: SAM event type -> (event properties, expected invocation mode).
 EVENTS = {

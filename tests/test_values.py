@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from golive.model import Location, Resource, Stack
-from golive.values import ABSENT, Reference, Resolver, Text, Unknown, is_known
+from golive.resolver import Resolver
+from golive.values import ABSENT, Reference, Text, Unknown, is_known
 
 
 def make_stack(

@@ -18,8 +18,9 @@ from golive.graph import Graph
 from golive.invocations import Invocation, build_invocations
 from golive.model import Profile, Resource
 from golive.reach import Reach, vpc_reach
+from golive.resolver import Resolver
 from golive.settings import Settings
-from golive.values import ABSENT, Reference, Resolver, Text, Unknown, is_intrinsic
+from golive.values import ABSENT, Reference, Text, Unknown, is_intrinsic
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,9 @@ from golive.checks.base import CheckFunction, Verdict
 from golive.context import Context, StackFacts
 from golive.graph import build_graph
 from golive.model import Finding, InputError, Profile, Resource, ResourceRef, Stack, Status
+from golive.resolver import Resolver
 from golive.settings import Settings
-from golive.values import Resolver, Unknown
+from golive.values import Unknown
 
 #: At most this many undecided conditions are explored per resource (2**3 branches).
 MAX_BRANCH_CONDITIONS = 3

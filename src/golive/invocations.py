@@ -17,7 +17,8 @@ from typing import Any
 
 from golive.graph import Graph, references_in
 from golive.model import Resource
-from golive.values import Resolver, Text
+from golive.resolver import Resolver
+from golive.values import Text
 
 FUNCTION = "AWS::Lambda::Function"
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from golive.graph import Graph, references_in
 from golive.model import Resource
-from golive.values import Resolver
+from golive.resolver import Resolver
 
 #: Resource types reachable only from inside their VPC, with a readable name.
 VPC_ONLY: dict[str, str] = {
