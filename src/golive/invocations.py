@@ -18,7 +18,7 @@ from typing import Any
 from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.resolver import Resolver
-from golive.values import Text
+from golive.values import Reference, Text
 
 FUNCTION = "AWS::Lambda::Function"
 
@@ -207,29 +207,43 @@ _ROLE_SERVICES: dict[str, tuple[Mode, str]] = {
 
 
 def _role_invoker(role: Resource, resolver: Resolver) -> tuple[Mode, str]:
-    """How code running under ``role`` invokes: known for roles only services assume."""
+    """How code running under ``role`` invokes: known for roles only one service assumes."""
     trust = resolver.resolve(role.properties.get("AssumeRolePolicyDocument"))
     statements = trust.get("Statement") if isinstance(trust, dict) else None
     services: set[str] = set()
     for statement in statements if isinstance(statements, list) else [statements]:
         principal = statement.get("Principal") if isinstance(statement, dict) else None
         if not isinstance(principal, dict) or set(principal) != {"Service"}:
-            return Mode.UNKNOWN, f"code running as role {role.logical_id}"
+            return Mode.UNKNOWN, "code running as role"
         names = principal["Service"]
         services.update(
             n for n in (names if isinstance(names, list) else [names]) if isinstance(n, str)
         )
-    known = {_ROLE_SERVICES[s] for s in services if s in _ROLE_SERVICES}
-    if len(known) == 1 and len(services) == 1:
-        return known.pop()
-    return Mode.UNKNOWN, f"code running as role {role.logical_id}"
+    if len(services) == 1 and (service := services.pop()) in _ROLE_SERVICES:
+        return _ROLE_SERVICES[service]
+    return Mode.UNKNOWN, "code running as role"
+
+
+def _policy_invoker(policy: Resource, resolver: Resolver) -> tuple[Mode, str]:
+    """A policy attached to roles invokes as they do, when they all agree on one mode."""
+    roles = resolver.resolve(policy.properties.get("Roles"))
+    modes = set()
+    for role in roles if isinstance(roles, list) else []:
+        resource = (
+            resolver.stack.resources.get(role.logical_id) if isinstance(role, Reference) else None
+        )
+        if resource is None or resource.type != "AWS::IAM::Role":
+            return Mode.UNKNOWN, "code allowed by IAM policy"
+        modes.add(_role_invoker(resource, resolver))
+    return modes.pop() if len(modes) == 1 else (Mode.UNKNOWN, "code allowed by IAM policy")
 
 
 def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
     """Whoever runs under this role may call lambda:InvokeFunction; the mode is the caller's."""
-    mode, via = Mode.UNKNOWN, "code allowed by IAM policy"
     if resource.type == "AWS::IAM::Role":
         mode, via = _role_invoker(resource, resolver)
+    else:
+        mode, via = _policy_invoker(resource, resolver)
     for document in _policy_documents(resource):
         statements = _at("Statement")(document)
         for statement in statements if isinstance(statements, list) else [statements]:

@@ -11,7 +11,6 @@ from golive.model import Resource
 from golive.values import Reference, Text
 
 FUNCTION = "AWS::Lambda::Function"
-_IAM_TYPES = ("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")
 _MANAGED_KEY_MARKERS = ("alias/aws/",)
 #: Environment variable names that suggest a network endpoint the function connects to.
 _ENDPOINT_HINTS = (
@@ -85,12 +84,7 @@ def dead_letter_queue(fn: Resource, ctx: Context) -> Verdict:
         )
     if destination:
         return passed(f"failures go to {destination}")
-    determined = {i.source for i in invocations if i.mode is not Mode.UNKNOWN}
-    undetermined = [
-        i
-        for i in invocations
-        if i.mode is Mode.UNKNOWN and not _grant_of_known_invoker(i, determined, ctx)
-    ]
+    undetermined = [i for i in invocations if i.mode is Mode.UNKNOWN]
     if undetermined:
         return unknown(
             f"may be invoked asynchronously by {_sources(undetermined)}; the template "
@@ -122,33 +116,6 @@ def dead_letter_queue(fn: Resource, ctx: Context) -> Verdict:
         "asynchronously it needs a DLQ or an on-failure destination",
         "DeadLetterConfig",
     )
-
-
-def _grant_of_known_invoker(invocation: Invocation, invokers: set[str], ctx: Context) -> bool:
-    """An IAM grant to invoke, held only by resources already seen invoking in a known mode.
-
-    A state machine needs ``lambda:InvokeFunction`` in its role to call a task function
-    (SAM writes it as ``LambdaInvokePolicy``); the grant says nothing about the mode when the
-    role serves nothing but that state machine.
-    """
-    source = ctx.graph.stack.resources.get(invocation.source)
-    if source is None or source.type not in _IAM_TYPES:
-        return False
-    roles = (
-        [source]
-        if source.type == "AWS::IAM::Role"
-        else [
-            *ctx.graph.targets(source.logical_id, "AWS::IAM::Role"),
-            *ctx.referrers(source, "AWS::IAM::Role"),
-        ]
-    )
-    users = {
-        user.logical_id
-        for role in roles
-        for user in ctx.referrers(role)
-        if user.type not in _IAM_TYPES
-    }
-    return bool(users) and users <= invokers
 
 
 @check("lambda.vpc")
