@@ -66,9 +66,10 @@ def read_fixture(path: Path) -> Fixture:
                 fixture.parameters[name] = given
             else:
                 name, _, given = value.partition("=")
-                fixture.settings[name] = (
-                    given == "true" if given in ("true", "false") else given.split(",")
-                )
+                if given in ("true", "false"):
+                    fixture.settings[name] = given == "true"
+                else:
+                    fixture.settings[name] = given.split(",") if given else []
             continue
         match = _EXPECT.match(line)
         if match:

@@ -62,27 +62,38 @@ _NOT_REACH = frozenset(
     {"Role", "VpcConfig", "DeadLetterConfig", "KmsKeyArn", "Layers", "CodeSigningConfigArn"}
 )
 _SECRET_ATTACHMENT = "AWS::SecretsManager::SecretTargetAttachment"
+#: Fn::GetAtt attribute words that mean a network connection (Endpoint.Address,
+#: RedisEndpoint.Port, DomainEndpoint, MasterUserSecret.SecretArn ...).
+_CONNECTION_WORDS = ("endpoint", "address", "port", "bootstrap", "masterusersecret")
 
 
 @dataclass(frozen=True)
 class Reach:
-    """The function reaches ``target`` (a VPC-only resource) ``through`` something."""
+    """The function reaches ``target`` (a VPC-only resource) ``through`` something.
+
+    ``certain`` is False when the function only names the resource (its id or ARN, say for
+    a snapshot or a control-plane call) without anything that implies a network connection.
+    """
 
     target: str
     kind: str
     through: str
+    certain: bool = True
 
     def describe(self) -> str:
         return f"{self.kind} {self.target} ({self.through})"
 
 
 def vpc_reach(function: Resource, graph: Graph, resolver: Resolver) -> list[Reach]:
-    """The VPC-only resources ``function`` reaches, each once, in a stable order."""
+    """The VPC-only resources ``function`` reaches, each once (certain ways first)."""
     found: dict[str, Reach] = {}
-    for reach in _from_properties(function, graph, resolver):
-        found.setdefault(reach.target, reach)
-    for reach in _from_role(function, graph, resolver):
-        found.setdefault(reach.target, reach)
+    for reach in (
+        *_from_properties(function, graph, resolver),
+        *_from_role(function, graph, resolver),
+    ):
+        known = found.get(reach.target)
+        if known is None or (reach.certain and not known.certain):
+            found[reach.target] = reach
     return [found[k] for k in sorted(found)]
 
 
@@ -93,24 +104,43 @@ def _from_properties(function: Resource, graph: Graph, resolver: Resolver) -> It
             continue
         for target, attribute, path in references_in(value, names, (key,)):
             through = "property " + ".".join(str(p) for p in path)
-            yield from _as_reach(target, attribute, through, graph, resolver)
+            # A file-system mount is a network connection whatever the attribute.
+            mount = key == "FileSystemConfigs"
+            yield from _as_reach(target, attribute, through, graph, resolver, certain=mount)
 
 
 def _as_reach(
-    target: str, attribute: str | None, through: str, graph: Graph, resolver: Resolver
+    target: str,
+    attribute: str | None,
+    through: str,
+    graph: Graph,
+    resolver: Resolver,
+    *,
+    certain: bool = False,
 ) -> Iterator[Reach]:
     resource = graph.stack.resources[target]
     if resource.type == "AWS::SecretsManager::Secret":
+        # Code that reads a database's credentials connects to the database.
         for attachment in graph.referrers(target, _SECRET_ATTACHMENT):
             for db, _, _ in references_in(
                 attachment.properties.get("TargetId"), graph.stack.resources
             ):
-                yield from _as_reach(db, None, f"{through}, secret {target} of it", graph, resolver)
+                via = f"{through}, the credentials in secret {target}"
+                yield from _as_reach(db, None, via, graph, resolver, certain=True)
         return
     kind = VPC_ONLY.get(resource.type)
     if kind is None or not _is_private(resource, attribute, resolver):
         return
-    yield Reach(target, kind, through)
+    connects = certain or _names_a_connection(attribute)
+    yield Reach(target, kind, through, connects)
+
+
+def _names_a_connection(attribute: str | None) -> bool:
+    """Attributes a client connects with: endpoints, addresses, ports, credentials."""
+    if attribute is None:
+        return False
+    lowered = attribute.lower()
+    return any(word in lowered for word in _CONNECTION_WORDS)
 
 
 def _is_private(resource: Resource, attribute: str | None, resolver: Resolver) -> bool:
@@ -155,7 +185,9 @@ def _from_document(label: str, document: Any, graph: Graph, resolver: Resolver) 
         if not any(_is_data_plane(a) for a in actions):
             continue
         for target, attribute, _ in references_in(statement.get("Resource"), graph.stack.resources):
-            yield from _as_reach(target, attribute, f"IAM access in {label}", graph, resolver)
+            yield from _as_reach(
+                target, attribute, f"IAM access in {label}", graph, resolver, certain=True
+            )
 
 
 def _is_data_plane(action: Any) -> bool:

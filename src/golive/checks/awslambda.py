@@ -42,6 +42,11 @@ def _sources(invocations: list[Invocation]) -> str:
 
 @check("lambda.reserved-concurrency")
 def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
+    if _only_custom_resource_handler(fn, ctx):
+        return not_applicable(
+            "a custom-resource handler only: CloudFormation invokes it a few times per stack "
+            "operation, so it cannot run away with the account's concurrency"
+        )
     limit = ctx.value(fn, "ReservedConcurrentExecutions")
     if limit.unknown:
         return unknown(
@@ -53,6 +58,11 @@ def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
             "ReservedConcurrentExecutions",
         )
     return passed(f"reserved concurrency is {limit.value}", "ReservedConcurrentExecutions")
+
+
+def _only_custom_resource_handler(fn: Resource, ctx: Context) -> bool:
+    invocations = ctx.invocations(fn)
+    return bool(invocations) and all(i.mode is Mode.CUSTOM_RESOURCE for i in invocations)
 
 
 def _has_failure_destination(fn: Resource, ctx: Context) -> str | None:
@@ -128,9 +138,17 @@ def vpc(fn: Resource, ctx: Context) -> Verdict:
         return unknown(
             f"whether the function runs in a VPC is not known: {subnets.reason}", "VpcConfig"
         )
+    connections = [r for r in reach if r.certain]
+    if connections:
+        names = "; ".join(r.describe() for r in connections[:3])
+        return failed(f"reaches VPC-only resources without VpcConfig: {names}", "VpcConfig")
     if reach:
         names = "; ".join(r.describe() for r in reach[:3])
-        return failed(f"reaches VPC-only resources without VpcConfig: {names}", "VpcConfig")
+        return unknown(
+            f"names VPC-only resources without an endpoint or credentials: {names}; if its "
+            "code connects to them it needs VpcConfig",
+            "VpcConfig",
+        )
     hint = _external_endpoint(fn, ctx)
     if hint:
         return unknown(hint, "VpcConfig")
@@ -215,8 +233,7 @@ def code_signing(fn: Resource, ctx: Context) -> Verdict:
 
 @check("lambda.error-alarm")
 def error_alarm(fn: Resource, ctx: Context) -> Verdict:
-    invocations = ctx.invocations(fn)
-    if invocations and all(i.mode is Mode.CUSTOM_RESOURCE for i in invocations):
+    if _only_custom_resource_handler(fn, ctx):
         return not_applicable("a custom-resource handler only: its errors fail the stack operation")
     alarms = alarms_on_function_errors(fn, ctx)
     if alarms:

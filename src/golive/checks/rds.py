@@ -31,6 +31,10 @@ def _instance(instance: Resource, ctx: Context) -> Verdict:
     if not replica.absent:
         return not_applicable("a read replica: Multi-AZ protects its source instance")
     engine = ctx.value(instance, "Engine")
+    if engine.known and str(engine.value).lower().startswith("aurora"):
+        # NOTE: MultiAZ does not apply to Aurora instances (RDS API reference): the cluster
+        # places its instances, so availability is judged on the cluster.
+        return not_applicable("an Aurora instance: availability is judged on its cluster")
     if engine.known and str(engine.value).lower() in _NO_MULTI_AZ_ENGINES:
         return not_applicable(f"engine {engine.value} does not support Multi-AZ")
     enabled = ctx.value(instance, "MultiAZ")
