@@ -279,3 +279,40 @@ def test_graph_edges_and_cycles(tmp_path: Path) -> None:
     assert [(e.target, e.attribute) for e in graph.outgoing["A"]] == [("B", "TopicName")]
     assert len(problems) == 1 and "circular dependency" in problems[0].message
     assert "A -> B -> A" in problems[0].message or "B -> A -> B" in problems[0].message
+
+
+def test_sam_translation_makes_no_network_call(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import socket
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("golive scan tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    template = {
+        "Transform": "AWS::Serverless-2016-10-31",
+        "Resources": {
+            "Shared": {
+                "Type": "AWS::Serverless::Application",
+                "Properties": {
+                    "Location": {
+                        "ApplicationId": "arn:aws:serverlessrepo:us-east-1:1:applications/x",
+                        "SemanticVersion": "1.0.0",
+                    }
+                },
+            },
+            "Fn": {
+                "Type": "AWS::Serverless::Function",
+                "Properties": {
+                    "Runtime": "python3.12",
+                    "Handler": "app.handler",
+                    "Policies": ["AmazonS3ReadOnlyAccess", {"S3ReadPolicy": {"BucketName": "b"}}],
+                },
+            },
+        },
+    }
+    stack = load(tmp_path, template)
+    assert stack.resources["Shared"].type == "AWS::CloudFormation::Stack"
+    assert stack.resources["FnRole"].origin is not None
