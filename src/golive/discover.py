@@ -45,8 +45,12 @@ def discover(paths: Iterable[Path]) -> list[Path]:
         elif path.is_dir():
             for file in _walk(path):
                 found.setdefault(file, None)
+        elif path.exists():
+            raise MissingPathError(
+                f"{path}: not a regular file or a directory; give template files or folders"
+            )
         else:
-            raise MissingPathError(f"{path}: no such file or directory")
+            raise MissingPathError(f"{path}: no such file or directory; check the path")
     return list(found)
 
 
@@ -55,6 +59,11 @@ def _walk(root: Path) -> list[Path]:
     for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d not in SKIPPED_DIRS)
         for name in sorted(names):
-            if os.path.splitext(name)[1].lower() in SUFFIXES:
-                files.append(Path(folder, name))
+            if os.path.splitext(name)[1].lower() not in SUFFIXES:
+                continue
+            file = Path(folder, name)
+            # Regular files only: reading a FIFO would block the scan forever, and a dangling
+            # symlink is not a template anyone deploys.
+            if file.is_file():
+                files.append(file)
     return files

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path as FsPath
 from typing import Any
 
+from golive.loaders import documents
 from golive.loaders.documents import decode_text, parse_json, parse_yaml
 from golive.loaders.errors import LoadError
 from golive.loaders.locations import LineIndex
@@ -57,10 +58,13 @@ KNOWN_INTRINSICS = frozenset(
     }
 )
 
-_TEMPLATE_HINT = re.compile(
-    r"AWSTemplateFormatVersion|^\s*\"?Resources\"?\s*:.*?(?:Type\"?\s*:\s*[\"']?(?:AWS|Custom|Alexa)::)",
-    re.MULTILINE | re.DOTALL,
-)
+# Two searches, not one pattern with ".*?" between the parts: that pattern is quadratic on
+# text with many "Resources:" lines and no resource type after them.
+_RESOURCES_KEY = re.compile(r"^[ \t{]*\"?Resources\"?\s*:", re.MULTILINE)
+_RESOURCE_TYPE = re.compile(r"Type\"?\s*:\s*[\"']?(?:AWS|Custom|Alexa)::")
+
+#: How much of a file is read to decide whether an unparsable or oversized file is a template.
+_SNIFF_BYTES = 200_000
 
 
 @dataclass
@@ -74,6 +78,14 @@ class LoadedTemplate:
 def load_template(path: FsPath, parameters: Mapping[str, Any]) -> LoadedTemplate | None:
     """Read one file. ``None`` when it is not a CloudFormation template (skip quietly)."""
     file = str(path)
+    size = path.stat().st_size
+    if size > documents.MAX_BYTES:
+        # Decide from the head alone, so an oversized file is never read whole.
+        with path.open("rb") as stream:
+            head = stream.read(_SNIFF_BYTES)
+        if not _text_looks_like_template(head):
+            return None
+        documents.check_size(size, file)
     raw = path.read_bytes()
     is_json = path.suffix.lower() == ".json"
     try:
@@ -96,19 +108,25 @@ def _text_looks_like_template(raw: bytes) -> bool:
     """For files that failed to parse: would a reader have meant this as a template?"""
     if b"\x00" in raw[:8192]:
         return True  # a binary file named like a template: say so rather than skip
-    text = raw[:200_000].decode("utf-8", errors="replace")
-    return _TEMPLATE_HINT.search(text) is not None
+    text = raw[:_SNIFF_BYTES].decode("utf-8", errors="replace")
+    if "AWSTemplateFormatVersion" in text:
+        return True
+    key = _RESOURCES_KEY.search(text)
+    return key is not None and _RESOURCE_TYPE.search(text, key.end()) is not None
 
 
 def is_template(data: Any) -> bool:
-    """A template has a format version or a ``Resources`` section of typed resources."""
+    """A template has a format version or a ``Resources`` section of typed resources or loops."""
     if not isinstance(data, dict):
         return False
     if "AWSTemplateFormatVersion" in data:
         return True
     resources = data.get("Resources")
     if isinstance(resources, dict):
-        return any(isinstance(r, dict) and "Type" in r for r in resources.values())
+        return any(
+            (isinstance(r, dict) and "Type" in r) or str(k).startswith("Fn::ForEach::")
+            for k, r in resources.items()
+        )
     if isinstance(resources, list):
         return any(isinstance(r, dict) and "Type" in r for r in resources)
     return False
@@ -137,6 +155,13 @@ def build_stack(
     """Validate the template's shape, expand transforms and build the ``Stack``."""
     problems = [InputError(p.file, p.line, p.message) for p in parse_problems]
     resources = data.get("Resources")
+    if resources is None and "Resources" not in data:
+        raise LoadError(
+            file,
+            None,
+            "the template has no 'Resources' section; CloudFormation requires one with at "
+            "least one resource",
+        )
     if not isinstance(resources, dict):
         raise LoadError(
             file,
@@ -195,12 +220,14 @@ def build_stack(
             )
             continue
         if not isinstance(body, dict) or not isinstance(body.get("Type"), str):
+            written = isinstance(body, dict) and body.get("Type") is not None
             problems.append(
                 InputError(
                     file,
                     line,
-                    f"resource {logical_id!r} has no 'Type'; every resource needs one "
-                    "(e.g. Type: AWS::S3::Bucket)",
+                    f"resource {logical_id!r} "
+                    + ("has a Type that is not a name" if written else "has no 'Type'")
+                    + "; every resource needs one, such as Type: AWS::S3::Bucket",
                 )
             )
             continue
@@ -216,14 +243,24 @@ def build_stack(
                 )
             )
             properties = {}
-        depends = body.get("DependsOn") or ()
+        depends = _depends_on(body.get("DependsOn"))
+        if depends is None:
+            problems.append(
+                InputError(
+                    file,
+                    index.line_of(("Resources", logical_id, "DependsOn")) or line,
+                    f"'DependsOn' of {logical_id!r} must be a logical id or a list of them; "
+                    "it was ignored",
+                )
+            )
+            depends = ()
         stack_resources[logical_id] = Resource(
             logical_id=logical_id,
             type=body["Type"],
             properties=properties,
             location=Location(file, line),
             condition=body.get("Condition") if isinstance(body.get("Condition"), str) else None,
-            depends_on=(depends,) if isinstance(depends, str) else tuple(map(str, depends)),
+            depends_on=depends,
             metadata=_mapping(body.get("Metadata")),
             deletion_policy=body.get("DeletionPolicy"),
             update_replace_policy=body.get("UpdateReplacePolicy"),
@@ -249,6 +286,17 @@ def _without_serverless(resources: dict[str, Any]) -> dict[str, Any]:
             isinstance(body, dict) and str(body.get("Type", "")).startswith("AWS::Serverless::")
         )
     }
+
+
+def _depends_on(value: Any) -> tuple[str, ...] | None:
+    """``DependsOn`` as a tuple of logical ids; ``None`` when it is neither form."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
 
 
 def _mapping(value: Any) -> dict[str, Any]:

@@ -33,21 +33,53 @@ _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
 _NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+#: Tags read as plain data; any other (``!!python/...``, custom URIs) is reported.
+_PLAIN_TAGS = frozenset(
+    {_STR, _INT, _FLOAT, _BOOL, _NULL}
+    | {f"tag:yaml.org,2002:{name}" for name in ("map", "seq", "timestamp", "binary", "value")}
+)
 _SCALAR_CONSTRUCTOR = yaml.constructor.SafeConstructor()
 
 #: Short-form tags whose long form is not simply ``Fn::<Name>``.
 _SPECIAL_TAGS = {"!Ref": "Ref", "!Condition": "Condition"}
 
 
-def decode_text(raw: bytes, file: str) -> str:
-    """Bytes to text, refusing binary content and other encodings with a clear message."""
-    if len(raw) > MAX_BYTES:
+def check_size(size: int, file: str) -> None:
+    """Refuse a file over ``MAX_BYTES``; called before the file is read into memory."""
+    if size > MAX_BYTES:
         raise LoadError(
             file,
             None,
-            f"file is {len(raw) // 2**20} MB, over golive's {MAX_BYTES // 2**20} MB limit "
+            f"file is {_amount(size)}, over golive's limit of {_amount(MAX_BYTES)} "
             "for one template; split it or exclude the path",
         )
+
+
+def _amount(size: int) -> str:
+    return f"{size / 2**20:.1f} MB" if size >= 2**20 else f"{size:,} bytes"
+
+
+#: Byte-order marks of encodings other than UTF-8, longest first (UTF-32 LE starts like UTF-16 LE).
+_OTHER_BOMS = (
+    (b"\xff\xfe\x00\x00", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "UTF-32"),
+    (b"\xff\xfe", "UTF-16"),
+    (b"\xfe\xff", "UTF-16"),
+)
+
+
+def decode_text(raw: bytes, file: str) -> str:
+    """Bytes to text, refusing binary content and other encodings with a clear message."""
+    check_size(len(raw), file)
+    for bom, encoding in _OTHER_BOMS:
+        if raw.startswith(bom):
+            raise LoadError(
+                file,
+                1,
+                f"the file is {encoding} text; CloudFormation reads UTF-8: "
+                "re-save the file as UTF-8",
+            )
     if b"\x00" in raw[:8192]:
         raise LoadError(
             file, None, "binary content in a file named like a template; exclude or rename it"
@@ -66,10 +98,40 @@ def parse_json(text: str, file: str) -> tuple[Any, LineIndex]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise LoadError(file, exc.lineno, f"invalid JSON: {exc.msg} (column {exc.colno})") from exc
+        raise LoadError(
+            file,
+            exc.lineno,
+            f"invalid JSON: {exc.msg} (column {exc.colno}); fix the syntax there "
+            "(JSON allows no comments, trailing commas or single quotes)",
+        ) from exc
     except RecursionError as exc:
-        raise LoadError(file, None, "JSON nested too deeply to be a template") from exc
+        raise LoadError(file, None, _too_deep("JSON")) from exc
+    if _may_nest_deeply(text):
+        _check_json_depth(text, file)
     return data, index_json(text)
+
+
+_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
+
+
+def _check_json_depth(text: str, file: str) -> None:
+    """Refuse JSON nested past ``MAX_NESTING``: later stages walk it recursively."""
+    depth = 0
+    for match in _JSON_NESTING.finditer(text):
+        token = match.group()
+        if token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                raise LoadError(file, text.count("\n", 0, match.start()) + 1, _too_deep("JSON"))
+        elif token in "]}":
+            depth -= 1
+
+
+def _too_deep(language: str) -> str:
+    return (
+        f"{language} nested more than {MAX_NESTING} levels deep; no template needs this: "
+        "check that the file is what you meant to scan"
+    )
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, LineIndex, list[LoadError]]:
@@ -79,13 +141,12 @@ def parse_yaml(text: str, file: str) -> tuple[Any, LineIndex, list[LoadError]]:
             _check_depth(text, file)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise LoadError(file, line, f"invalid YAML: {exc.problem or exc}") from exc
+        line, message = _yaml_problem(exc, text)
+        raise LoadError(file, line, message) from exc
     except yaml.YAMLError as exc:
         raise LoadError(file, None, f"invalid YAML: {exc}") from exc
     except RecursionError as exc:
-        raise LoadError(file, None, "YAML nested too deeply to be a template") from exc
+        raise LoadError(file, None, _too_deep("YAML")) from exc
     if node is None:
         return None, LineIndex(), []
     converter = _Converter(file)
@@ -93,8 +154,49 @@ def parse_yaml(text: str, file: str) -> tuple[Any, LineIndex, list[LoadError]]:
     try:
         data = converter.convert(node, ())
     except RecursionError as exc:
-        raise LoadError(file, None, "YAML nested too deeply to be a template") from exc
+        raise LoadError(file, None, _too_deep("YAML")) from exc
     return data, converter.index, converter.problems
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int | None, str]:
+    """The line and a reader's message for a YAML syntax error.
+
+    libyaml reports where it gave up; for something left open (a bracket, a quote) that can
+    be lines later, even past the end of the file, so the line where it opened is given.
+    """
+    problem = exc.problem or str(exc)
+    context = exc.context or ""
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark is not None else None
+    context_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
+    if context.startswith("while parsing a flow") and context_line is not None:
+        bracket = "[" if "sequence" in context else "{"
+        return context_line, (
+            f"invalid YAML: the {bracket!r} on this line is not closed ({problem}); "
+            f"add the missing closing bracket or the comma between items"
+        )
+    if context.startswith("while scanning a quoted scalar") and context_line is not None:
+        return context_line, (
+            "invalid YAML: the quoted string that starts on this line is never closed; "
+            "add the closing quote"
+        )
+    if "another document" in problem:
+        return problem_line, (
+            "invalid YAML: a second document starts here ('---'), but a template is one "
+            "document; remove the separator or split the file"
+        )
+    lines = text.splitlines()
+    if (
+        "cannot start any token" in problem
+        and problem_line is not None
+        and 0 < problem_line <= len(lines)
+        and "\t" in lines[problem_line - 1]
+    ):
+        return problem_line, "invalid YAML: a tab character; YAML indents with spaces only"
+    where = f" ({context} on line {context_line})" if context and context_line else ""
+    return problem_line or context_line, (
+        f"invalid YAML: {problem}{where}; fix this line (check its indentation against "
+        "its neighbours, and quote values that contain ': ' or start with a special character)"
+    )
 
 
 #: Deeper nesting than this is refused: templates nest a few dozen levels at most, and
@@ -121,12 +223,7 @@ def _check_depth(text: str, file: str) -> None:
             depth += 1
             if depth > MAX_NESTING:
                 line = event.start_mark.line + 1 if event.start_mark else None
-                raise LoadError(
-                    file,
-                    line,
-                    f"YAML nested more than {MAX_NESTING} levels deep; no template needs this: "
-                    "check that the file is what you meant to scan",
-                )
+                raise LoadError(file, line, _too_deep("YAML"))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
 
@@ -145,11 +242,21 @@ class _Converter:
         # Iterative post-order walk: every distinct node is sized once, so this is linear
         # in the document even when aliases make the expanded form exponential.
         work: list[tuple[yaml.Node, bool]] = [(root, False)]
+        # Nodes whose children are being sized. Everything above such a node on the work
+        # stack is its descendant, so meeting it again unsized means an alias to itself.
+        open_nodes: set[int] = set()
         while work:
             node, children_done = work.pop()
             key = id(node)
             if key in sizes:
                 continue
+            if not children_done and key in open_nodes:
+                raise LoadError(
+                    self.file,
+                    node.start_mark.line + 1,
+                    "a YAML alias refers to a node that contains it (a recursive alias); "
+                    "template values cannot contain themselves: remove the alias",
+                )
             children = _children(node)
             if children_done or not children:
                 total = 1 + sum(sizes[id(c)] for c in children)
@@ -162,7 +269,9 @@ class _Converter:
                         "write the values out or remove the aliases",
                     )
                 sizes[key] = total
+                open_nodes.discard(key)
             else:
+                open_nodes.add(key)
                 work.append((node, True))
                 work.extend((c, False) for c in children if id(c) not in sizes)
 
@@ -178,6 +287,16 @@ class _Converter:
             value = self._mapping(node, path)
         if tag.startswith("!"):
             return self._intrinsic(node, value)
+        if tag not in _PLAIN_TAGS:
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            self.problems.append(
+                LoadError(
+                    self.file,
+                    node.start_mark.line + 1,
+                    f"YAML tag {short!r} is not part of CloudFormation's YAML; golive read the "
+                    "value as plain data and never runs it: remove the tag",
+                )
+            )
         return value
 
     def _mapping(self, node: yaml.Node, path: Path) -> dict[Any, Any]:
@@ -195,6 +314,15 @@ class _Converter:
                 continue
             if not isinstance(key, str):
                 key = str(key)
+            if key_node.tag == _MERGE:
+                self.problems.append(
+                    LoadError(
+                        self.file,
+                        key_node.start_mark.line + 1,
+                        "a YAML merge key ('<<'): CloudFormation does not merge keys, so the "
+                        "values are not reviewed as properties; write them out instead",
+                    )
+                )
             if key in result:
                 self.problems.append(
                     LoadError(

@@ -36,6 +36,7 @@ _ARTIFACT_PROPERTIES = {
     "AWS::Serverless::Application": ("Location",),
 }
 _PLACEHOLDER_S3 = "s3://golive-placeholder/artifact.zip"
+_PLACEHOLDER_APPLICATION = "https://golive-placeholder.s3.amazonaws.com/application.yaml"
 _IMPLICIT_APIS = {"ServerlessRestApi": "Api", "ServerlessHttpApi": "HttpApi"}
 _ID_PATTERN = re.compile(r"\[([A-Za-z0-9]+)\]")
 
@@ -96,17 +97,48 @@ def expand_sam(
 
 
 def _placeholder_artifacts(template: dict[str, Any]) -> None:
-    """Replace local artifact paths with S3 placeholders the translator accepts."""
+    """Replace local artifact paths with S3 placeholders the translator accepts.
+
+    A function with no code location at all is packaged from the template's own folder by
+    ``sam build``/``sam package``; it gets the placeholder too.
+    """
+    globals_section = template.get("Globals")
+    function_globals = (
+        globals_section.get("Function") if isinstance(globals_section, dict) else None
+    )
+    if not isinstance(function_globals, dict):
+        function_globals = {}  # a malformed Globals section is the translator's to report
+    if _is_local(function_globals.get("CodeUri")):
+        function_globals["CodeUri"] = _PLACEHOLDER_S3
     for body in template["Resources"].values():
         if not isinstance(body, dict):
             continue
+        resource_type = body.get("Type")
+        if resource_type == "AWS::Serverless::Function" and body.get("Properties") is None:
+            body["Properties"] = {}  # everything may come from Globals
         props = body.get("Properties")
-        for name in _ARTIFACT_PROPERTIES.get(body.get("Type", ""), ()):
-            if isinstance(props, dict) and _is_local(props.get(name)):
+        if not isinstance(resource_type, str) or not isinstance(props, dict):
+            continue  # reported by the CloudFormation loader or the translator
+        for name in _ARTIFACT_PROPERTIES.get(resource_type, ()):
+            if _is_local(props.get(name)):
                 props[name] = _PLACEHOLDER_S3
-    function_globals = (template.get("Globals") or {}).get("Function")
-    if isinstance(function_globals, dict) and _is_local(function_globals.get("CodeUri")):
-        function_globals["CodeUri"] = _PLACEHOLDER_S3
+        if resource_type == "AWS::Serverless::Application" and isinstance(
+            props.get("Location"), dict
+        ):
+            # NOTE: an application from the Serverless Application Repository would make the
+            # translator call the SAR API; scan makes no network calls, so it gets a URL.
+            props["Location"] = _PLACEHOLDER_APPLICATION
+        if resource_type == "AWS::Serverless::Function" and _needs_code_location(
+            props, function_globals
+        ):
+            props["CodeUri"] = _PLACEHOLDER_S3
+
+
+def _needs_code_location(props: dict[str, Any], function_globals: dict[str, Any]) -> bool:
+    given = ("CodeUri", "InlineCode", "ImageUri")
+    if any(key in props or key in function_globals for key in given):
+        return False
+    return (props.get("PackageType") or function_globals.get("PackageType")) != "Image"
 
 
 def _is_local(value: Any) -> bool:
@@ -149,7 +181,8 @@ def _implicit_api(
         if not logical_id.startswith(prefix):
             continue
         for fn_id, body in original["Resources"].items():
-            events = ((body or {}).get("Properties") or {}).get("Events") or {}
+            properties = body.get("Properties") if isinstance(body, dict) else None
+            events = properties.get("Events") if isinstance(properties, dict) else None
             if not isinstance(events, dict):
                 continue
             for event_id, event in events.items():
@@ -173,6 +206,6 @@ def _sam_message(messages: list[str]) -> str:
     joined = "; ".join(messages[:5])
     more = f" (and {len(messages) - 5} more)" if len(messages) > 5 else ""
     return (
-        f"the SAM transform rejected the template: {joined}{more}. "
-        "Fix these as 'sam validate' would report them"
+        f"the SAM transform rejected the template: {joined.rstrip('.')}{more}; "
+        "correct the SAM resources it names"
     )
