@@ -331,7 +331,7 @@ def _unknown_intrinsics(data: dict[str, Any], index: LineIndex, file: str) -> li
                     problems.append(
                         InputError(
                             file,
-                            index.line_of(path),
+                            index.line_of((*path, key)),
                             f"unknown intrinsic function {key!r}: CloudFormation will reject it. "
                             "If a macro or a tool such as Rain is meant to process it, scan "
                             "that tool's output instead; the value is treated as unknown",

@@ -332,7 +332,11 @@ class _Converter:
                         "duplicate keys; remove one of them",
                     )
                 )
-            result[key] = self.convert(value_node, (*path, key))
+            child = (*path, key)
+            if len(child) <= MAX_DEPTH:
+                # A key's own line, not its value's: findings point at "Fn:", not "Type:".
+                self.index.lines.setdefault(child, key_node.start_mark.line + 1)
+            result[key] = self.convert(value_node, child)
         return result
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
