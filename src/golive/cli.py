@@ -34,14 +34,6 @@ EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
 
-class OutputFormat(str, Enum):
-    """Report formats of ``golive scan``."""
-
-    TERMINAL = "terminal"
-    MARKDOWN = "markdown"
-    JSON = "json"
-
-
 class FailOn(str, Enum):
     """The lowest severity whose FAIL makes ``scan`` exit 1."""
 
@@ -128,10 +120,20 @@ def exit_code(findings: list[Any], errors: int, fail_on: FailOn) -> int:
 def scan(
     paths: Annotated[list[Path], typer.Argument(help="Templates or directories to review.")],
     output_format: Annotated[
-        OutputFormat, typer.Option("--format", "-f", help="Report format.")
-    ] = OutputFormat.TERMINAL,
+        list[str],
+        typer.Option(
+            "--format",
+            "-f",
+            help="Report format, repeatable: terminal, markdown, json.",
+        ),
+    ] = [],  # noqa: B006
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report to this file.")
+        list[Path],
+        typer.Option("--output", "-o", help="File for the report; one per --format, in order."),
+    ] = [],  # noqa: B006
+    output_dir: Annotated[
+        Path | None,
+        typer.Option(help="Write every requested format to this folder as golive.<ext>."),
     ] = None,
     profile: Annotated[
         Profile, typer.Option(help="Environment the templates are for.")
@@ -141,7 +143,8 @@ def scan(
         typer.Option("--parameter", "-p", help="Template parameter value, KEY=VALUE (repeatable)."),
     ] = [],  # noqa: B006
     parameters_file: Annotated[
-        list[Path], typer.Option("--parameters-file", help="JSON or YAML file of parameter values.")
+        list[Path],
+        typer.Option("--parameters-file", help="JSON or YAML file of parameter values."),
     ] = [],  # noqa: B006
     fail_on: Annotated[
         FailOn, typer.Option(help="Lowest severity whose FAIL exits 1.")
@@ -154,6 +157,7 @@ def scan(
     from golive.scan import run_scan
     from golive.settings import SettingsError, find_settings
 
+    targets = _report_targets(output_format or ["terminal"], output, output_dir)
     values = parse_parameters(parameter, parameters_file)
     try:
         settings = find_settings(Path.cwd())
@@ -171,36 +175,49 @@ def scan(
         files=result.files_seen,
         errors=len(result.errors),
     )
-    _write_report(result, summary, output_format, output, title or ", ".join(str(p) for p in paths))
+    heading = title or ", ".join(str(p) for p in paths)
+    for name, target in targets:
+        _write_report(result, summary, name, target, heading)
     raise typer.Exit(exit_code(result.findings, len(result.errors), fail_on))
 
 
-def _write_report(
-    result: Any, summary: Any, output_format: OutputFormat, output: Path | None, title: str
-) -> None:
-    if output_format is OutputFormat.TERMINAL:
-        from golive.report.terminal import render_terminal
+def _report_targets(
+    formats: list[str], outputs: list[Path], output_dir: Path | None
+) -> list[tuple[str, Path | None]]:
+    """Pair each requested format with where it goes (None: standard output)."""
+    from golive.report.registry import REPORTERS
 
-        if output is None:
-            render_terminal(result, summary, sys.stdout, None)
-        else:
-            with output.open("w", encoding="utf-8") as stream:
-                render_terminal(result, summary, stream, False)
-        return
-    if output_format is OutputFormat.MARKDOWN:
-        from golive.report.markdown import render_markdown
+    for name in formats:
+        if name not in REPORTERS:
+            _fatal(f"unknown --format {name!r}; choose from {', '.join(REPORTERS)}")
+    if output_dir is not None:
+        if outputs:
+            _fatal("give either --output or --output-dir, not both")
+        return [(n, output_dir / f"golive.{REPORTERS[n].extension}") for n in formats]
+    if not outputs:
+        if len(formats) > 1:
+            _fatal("several formats need an --output for each, or --output-dir")
+        return [(formats[0], None)]
+    if len(outputs) != len(formats):
+        _fatal(f"{len(formats)} --format but {len(outputs)} --output: give one file per format")
+    return list(zip(formats, outputs, strict=True))
 
-        text = render_markdown(result, summary, title)
-    elif output_format is OutputFormat.JSON:
-        from golive.report.json_report import render_json
 
-        text = render_json(result, summary)
-    else:  # pragma: no cover
-        raise AssertionError(output_format)
+def _write_report(result: Any, summary: Any, name: str, output: Path | None, title: str) -> None:
+    import os
+
+    from golive.report.registry import REPORTERS, ReportOptions
+
+    color = output is None and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = REPORTERS[name].load()(result, summary, ReportOptions(title=title, color=color))
     if output is None:
         sys.stdout.write(text)
-    else:
+        return
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fatal(f"{output}: cannot write the report: {exc.strerror}")
 
 
 @app.command()

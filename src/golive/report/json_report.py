@@ -8,6 +8,7 @@ from typing import Any
 from golive import __version__
 from golive.aggregate import Summary
 from golive.model import Finding, InputError, Status
+from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
 
@@ -69,3 +70,8 @@ def render_json(result: ScanResult, summary: Summary) -> str:
         "errors": [error_json(e) for e in result.errors],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def render(result: ScanResult, summary: Summary, options: ReportOptions) -> str:
+    """The registry's entry point."""
+    return render_json(result, summary)

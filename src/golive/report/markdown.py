@@ -11,6 +11,7 @@ from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
 from golive.model import Finding, Pillar, Status
 from golive.report.checklist import checklist
+from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
 _PILLAR_NAMES = {
@@ -119,3 +120,8 @@ def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:
         not_applicable_reasons=not_applicable_reasons,
         Status=Status,
     )
+
+
+def render(result: ScanResult, summary: Summary, options: ReportOptions) -> str:
+    """The registry's entry point: the review titled ``options.title``."""
+    return render_markdown(result, summary, options.title)

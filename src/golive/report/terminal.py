@@ -6,6 +6,7 @@ honoured).
 
 from __future__ import annotations
 
+import io
 import textwrap
 from typing import IO
 
@@ -17,6 +18,7 @@ from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
 from golive.model import ResourceRef, Status
 from golive.report.markdown import status_line
+from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
 _SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "cyan"}
@@ -24,15 +26,13 @@ _SEVERITY_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "l
 MAX_LISTED = 5
 
 
-def render_terminal(
-    result: ScanResult, summary: Summary, stream: IO[str], color: bool | None
-) -> None:
-    """Write the summary to ``stream``; ``color`` None lets rich detect a terminal."""
+def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color: bool) -> None:
+    """Write the summary to ``stream``, 80 columns wide, in colour when ``color``."""
     console = Console(
         file=stream,
-        width=80 if not (color and stream.isatty()) else None,
+        width=80,
         force_terminal=color,
-        no_color=color is False,
+        no_color=not color,
         highlight=False,
         soft_wrap=False,
     )
@@ -122,3 +122,10 @@ def _name(resource: ResourceRef) -> str:
     if resource.deployed_id:
         return f"{resource.logical_id} ({resource.deployed_id})"
     return resource.logical_id
+
+
+def render(result: ScanResult, summary: Summary, options: ReportOptions) -> str:
+    """The terminal summary as text (with ANSI colour when ``options.color``)."""
+    stream = io.StringIO()
+    render_terminal(result, summary, stream, options.color)
+    return stream.getvalue()
