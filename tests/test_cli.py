@@ -152,3 +152,35 @@ def test_rules_and_explain() -> None:
 def test_version() -> None:
     result = RUNNER.invoke(app, ["--version"])
     assert result.exit_code == 0 and result.stdout.startswith("golive ")
+
+
+def test_several_formats_in_one_run(template: Path, tmp_path: Path) -> None:
+    report, review = tmp_path / "r.json", tmp_path / "out" / "r.md"
+    args = [
+        "scan",
+        str(template),
+        "-f",
+        "json",
+        "-o",
+        str(report),
+        "-f",
+        "markdown",
+        "-o",
+        str(review),
+    ]
+    result = RUNNER.invoke(app, args)
+    assert result.exit_code == 1
+    assert json.loads(report.read_text())["findings"]
+    assert review.read_text().startswith("# AWS Production Readiness Review")
+    result = RUNNER.invoke(
+        app, ["scan", str(template), "-f", "json", "-f", "markdown", "--output-dir", "all"]
+    )
+    assert sorted(p.name for p in (tmp_path / "all").iterdir()) == ["golive.json", "golive.md"]
+    for wrong in (
+        ["-f", "json", "-f", "markdown"],
+        ["-f", "xml"],
+        ["-f", "json", "-o", "a", "-o", "b"],
+    ):
+        result = RUNNER.invoke(app, ["scan", str(template), *wrong])
+        assert result.exit_code == 2, wrong
+        assert "golive: error:" in result.stderr
