@@ -21,6 +21,8 @@ class Status(str, Enum):
     UNKNOWN = "UNKNOWN"
     #: Not a verdict: the check itself raised. Reported so nothing is silently lost.
     ERROR = "ERROR"
+    #: A verdict someone has accepted, with a reason (``Finding.suppression`` says who and why).
+    SUPPRESSED = "SUPPRESSED"
 
 
 class Severity(str, Enum):
@@ -135,6 +137,17 @@ class ResourceRef:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """Why a finding is accepted: where the suppression was written and its reason."""
+
+    #: Where it came from: "metadata", "checkov-comment", "cfn_nag", "cdk_nag", "config", ...
+    source: str
+    reason: str
+    #: The verdict the check gave before it was suppressed (FAIL, usually).
+    status: Status = Status.FAIL
+
+
+@dataclass(frozen=True)
 class Finding:
     """One check's verdict on one resource."""
 
@@ -147,3 +160,7 @@ class Finding:
     reason: str
     #: The property the verdict is about, as a dotted path ("Environment.Variables").
     attribute: str | None = None
+    #: Set when the finding is suppressed (``status`` is then SUPPRESSED).
+    suppression: Suppression | None = None
+    #: True when a baseline already recorded this FAIL (known, not new).
+    in_baseline: bool = False
