@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from golive._dev.docs import DOCS, pages
+from golive._dev.docs import DOCS, README, pages, readme_with_catalogue
 
 
 def test_generated_check_pages_are_current() -> None:
@@ -15,4 +15,11 @@ def test_generated_check_pages_are_current() -> None:
     extra = sorted(p.name for p in DOCS.glob("*.md") if p.name not in wanted)
     assert not stale and not extra, (
         f"docs/checks is out of date (stale {stale}, extra {extra}): run python -m golive._dev.docs"
+    )
+
+
+def test_readme_catalogue_is_current() -> None:
+    text = README.read_text(encoding="utf-8")
+    assert text == readme_with_catalogue(text), (
+        "README's catalogue is out of date: run python -m golive._dev.docs"
     )
