@@ -184,3 +184,14 @@ def test_several_formats_in_one_run(template: Path, tmp_path: Path) -> None:
         result = RUNNER.invoke(app, ["scan", str(template), *wrong])
         assert result.exit_code == 2, wrong
         assert "golive: error:" in result.stderr
+
+
+def test_checklist_and_attested_rules() -> None:
+    result = RUNNER.invoke(app, ["checklist"])
+    assert result.exit_code == 0
+    assert "- [ ] Load testing performed (`attest.load-testing`)" in result.stdout
+    rules = json.loads(RUNNER.invoke(app, ["rules", "--format", "json"]).stdout)
+    kinds = {rule["kind"] for rule in rules}
+    assert kinds == {"automated", "attested"}
+    attested = [rule for rule in rules if rule["kind"] == "attested"]
+    assert {"id", "title", "pillar", "category", "why"} <= set(attested[0])

@@ -124,7 +124,7 @@ def scan(
         typer.Option(
             "--format",
             "-f",
-            help="Report format, repeatable: terminal, markdown, json.",
+            help="Report format, repeatable: terminal, markdown, json, sarif, junit, html.",
         ),
     ] = [],  # noqa: B006
     output: Annotated[
@@ -266,6 +266,14 @@ def explain(
         hint = f"; did you mean {', '.join(close)}?" if close else "; `golive rules` lists them"
         _fatal(f"no check {check_id!r}{hint}")
     sys.stdout.write(render(meta))
+
+
+@app.command()
+def checklist() -> None:
+    """The practices no template shows, as a checklist for people to attest."""
+    from golive.attested import checklist_markdown
+
+    sys.stdout.write(checklist_markdown())
 
 
 def main() -> None:

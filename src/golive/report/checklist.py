@@ -9,16 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from golive.aggregate import Summary
+from golive.attested import load_attested
 from golive.model import Status
-
-#: Practices no template shows (seed 000's checklist); people attest them.
-ATTESTED = (
-    "Security review completed",
-    "Load testing performed",
-    "Disaster recovery plan documented",
-    "Monitoring dashboards created",
-    "Cost alerts configured",
-)
 
 
 @dataclass(frozen=True)
@@ -52,5 +44,5 @@ def checklist(summary: Summary) -> list[ChecklistItem]:
         else:
             noun = "resource" if judged == 1 else "resources"
             items.append(ChecklistItem(text, True, f"verified on {judged} {noun}"))
-    items += [ChecklistItem(text, False, "attest manually") for text in ATTESTED]
+    items += [ChecklistItem(p.checklist, False, "attest manually") for p in load_attested()]
     return items

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from golive.attested import load_attested
 from golive.catalog import CheckMeta
 from golive.model import Profile
 
@@ -84,6 +85,18 @@ def rules_json(catalog: Mapping[str, CheckMeta], profile: Profile) -> str:
                 "remediation": dict(meta.remediation),
                 "references": list(meta.references),
                 "crosswalk": {k: list(meta.crosswalk.get(k, ())) for k in _CROSSWALK_NAMES},
+            }
+        )
+    for practice in load_attested():
+        items.append(
+            {
+                "id": practice.id,
+                "kind": "attested",
+                "title": practice.title,
+                "pillar": practice.pillar.value,
+                "category": practice.category,
+                "why": [practice.why],
+                "checklist": practice.checklist,
             }
         )
     return json.dumps(items, indent=2) + "\n"
