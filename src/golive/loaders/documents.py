@@ -150,7 +150,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, LineIndex, list[LoadError]]:
     if node is None:
         return None, LineIndex(), []
     converter = _Converter(file)
-    converter.measure(node)
+    if "&" in text:  # without anchors there are no aliases, and nothing can expand
+        converter.measure(node)
     try:
         data = converter.convert(node, ())
     except RecursionError as exc:
