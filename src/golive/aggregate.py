@@ -3,6 +3,11 @@
 A pillar's readiness score is the share of judged verdicts that pass: PASS / (PASS + FAIL),
 as a whole percentage. NOT_APPLICABLE and UNKNOWN verdicts do not count either way; a
 pillar with nothing judged has no score (None) rather than a flattering 100.
+
+SUPPRESSED verdicts are counted on their own, never as FAIL or PASS: an accepted risk is
+neither fixed nor open, and the reports list each with its reason. FAILs a baseline knows
+still count as FAIL (the resource still misses the practice); only the exit code and the
+"new" count set them apart.
 """
 
 from __future__ import annotations
@@ -23,6 +28,8 @@ class CheckSummary:
     counts: Mapping[Status, int]
     failing: tuple[Finding, ...]
     unknown: tuple[Finding, ...]
+    #: Verdicts someone accepted, with the reason (``Finding.suppression``).
+    suppressed: tuple[Finding, ...] = ()
 
     @property
     def judged(self) -> int:
@@ -49,6 +56,13 @@ class Summary:
     files: int
     errors: int = 0
     by_category: Mapping[str, list[str]] = field(default_factory=dict)
+    #: FAILs a baseline already records (known, not new).
+    in_baseline: int = 0
+
+    @property
+    def new_failures(self) -> int:
+        """FAILs the baseline does not know (all of them without a baseline)."""
+        return self.status_counts.get(Status.FAIL, 0) - self.in_baseline
 
 
 def _score(passed: int, failed: int) -> int | None:
@@ -71,12 +85,14 @@ def summarize(
     fail_by_severity: Counter[Severity] = Counter()
     pillar_pass: Counter[Pillar] = Counter()
     pillar_fail: Counter[Pillar] = Counter()
+    in_baseline = 0
     for finding in findings:
         per_check[finding.check_id].append(finding)
         status_counts[finding.status] += 1
         if finding.status is Status.FAIL:
             fail_by_severity[finding.severity] += 1
             pillar_fail[finding.pillar] += 1
+            in_baseline += finding.in_baseline
         elif finding.status is Status.PASS:
             pillar_pass[finding.pillar] += 1
     checks = {}
@@ -88,6 +104,7 @@ def summarize(
             Counter(f.status for f in items),
             tuple(f for f in items if f.status is Status.FAIL),
             tuple(f for f in items if f.status is Status.UNKNOWN),
+            tuple(f for f in items if f.status is Status.SUPPRESSED),
         )
         by_category[meta.category].append(check_id)
     return Summary(
@@ -101,4 +118,5 @@ def summarize(
         files=files,
         errors=errors,
         by_category=dict(by_category),
+        in_baseline=in_baseline,
     )

@@ -8,6 +8,9 @@ Two rules live here rather than in every check:
   not judged; one whose ``Fn::If`` conditions cannot be decided is judged once per branch:
   FAIL only when every branch fails, UNKNOWN (naming the branch) when only some do;
 - a check that raises gives an ``ERROR`` finding for that resource, never a crashed run.
+
+Checks the settings deselect (``select``/``ignore``) are left out when the engine is built,
+so they never run; the reports then count only ``Engine.selected``.
 """
 
 from __future__ import annotations
@@ -54,10 +57,13 @@ class Engine:
         self.settings = settings
         self._by_type: dict[str, list[tuple[CheckMeta, CheckFunction]]] = defaultdict(list)
         self._everywhere: list[tuple[CheckMeta, CheckFunction]] = []
+        #: The checks this engine runs: the catalogue less those the settings deselect.
+        self.selected: dict[str, CheckMeta] = {}
         for check_id, meta in catalog.items():
             function = registry.get(check_id)
-            if function is None:
+            if function is None or not settings.selection.includes(meta, profile):
                 continue
+            self.selected[check_id] = meta
             for resource_type in meta.resource_types:
                 if resource_type == ALL_TYPES:
                     self._everywhere.append((meta, function))

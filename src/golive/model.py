@@ -79,6 +79,14 @@ class Origin:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A comment written inside a resource's text (YAML only): its line and what follows ``#``."""
+
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
 class Resource:
     """One resource as CloudFormation will deploy it.
 
@@ -97,6 +105,9 @@ class Resource:
     update_replace_policy: Any = None
     #: Set when the resource was generated from a SAM resource; names what the user wrote.
     origin: Origin | None = None
+    #: Comments in the text the user wrote for this resource (for a generated resource, the
+    #: text of the SAM resource or ``Fn::ForEach`` loop it comes from). Empty for JSON.
+    comments: tuple[Comment, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
-"""One review from paths to results: discover, load, evaluate, aggregate.
+"""One review from paths to results: discover, load, evaluate, suppress (and baseline).
 
 This is the pipeline's driver; it knows the order of the stages and nothing of their
 insides. Each file is loaded and judged on its own, so one unreadable file costs only
-itself.
+itself. A file is judged under the profile its path is given in the settings (``[profiles]``),
+else the scan's; one engine per profile in use.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from golive.baseline import Baseline, mark_known
 from golive.catalog import CheckMeta, load_catalog
 from golive.checks import REGISTRY
 from golive.discover import discover
@@ -20,6 +22,7 @@ from golive.loaders.cloudformation import load_template
 from golive.loaders.errors import LoadError
 from golive.model import Finding, InputError, Profile, Stack
 from golive.settings import Settings
+from golive.suppress import UnusedSuppression, apply_suppressions
 
 
 @dataclass
@@ -28,11 +31,20 @@ class ScanResult:
 
     paths: list[str]
     profile: Profile
+    #: The checks that ran (the catalogue less what the settings deselect), in catalogue order.
     catalog: Mapping[str, CheckMeta]
     stacks: list[Stack] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
     files_seen: int = 0
+    #: Files reviewed under another profile than ``profile`` (per-path profiles).
+    file_profiles: dict[str, Profile] = field(default_factory=dict)
+    #: golive suppressions that accepted no verdict.
+    unused_suppressions: list[UnusedSuppression] = field(default_factory=list)
+    #: The baseline file the FAILs were compared with (None: no baseline).
+    baseline: str | None = None
+    #: Failures the baseline records that no longer occur.
+    baseline_fixed: int = 0
 
 
 def run_scan(
@@ -40,12 +52,14 @@ def run_scan(
     profile: Profile = Profile.PRODUCTION,
     parameters: Mapping[str, Any] | None = None,
     settings: Settings | None = None,
+    baseline: Baseline | None = None,
 ) -> ScanResult:
     """Review every template under ``paths``; raises ``MissingPathError`` for a missing path."""
-    catalog = load_catalog()
-    engine = Engine(catalog, REGISTRY, profile, settings or Settings())
+    settings = settings or Settings()
+    full = load_catalog()
+    engines: dict[Profile, Engine] = {}
     values = dict(parameters or {})
-    result = ScanResult([str(p) for p in paths], profile, catalog)
+    result = ScanResult([str(p) for p in paths], profile, full)
     for file in discover(paths):
         result.files_seen += 1
         try:
@@ -62,10 +76,25 @@ def run_scan(
             continue
         result.stacks.append(loaded.stack)
         result.errors.extend(loaded.problems)
-        stack_result = engine.run(loaded.stack, values)
+        file_profile = settings.profile_for(str(file), profile)
+        if file_profile is not profile:
+            result.file_profiles[str(file)] = file_profile
+        if file_profile not in engines:
+            engines[file_profile] = Engine(full, REGISTRY, file_profile, settings)
+        stack_result = engines[file_profile].run(loaded.stack, values)
         result.findings.extend(stack_result.findings)
         result.errors.extend(stack_result.errors)
-    result.findings.sort(key=finding_order)
+    if profile not in engines:
+        engines[profile] = Engine(full, REGISTRY, profile, settings)
+    ran = {check_id for engine in engines.values() for check_id in engine.selected}
+    result.catalog = {check_id: meta for check_id, meta in full.items() if check_id in ran}
+    suppressed = apply_suppressions(result.findings, result.stacks, settings, full, ran)
+    result.findings = sorted(suppressed.findings, key=finding_order)
+    result.errors.extend(suppressed.errors)
+    result.unused_suppressions = suppressed.unused
+    if baseline is not None:
+        result.findings, result.baseline_fixed = mark_known(result.findings, baseline)
+        result.baseline = str(baseline.path)
     result.errors.sort(key=lambda e: (e.file, e.line or 0, e.message))
     return result
 

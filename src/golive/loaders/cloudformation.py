@@ -16,6 +16,7 @@ from pathlib import Path as FsPath
 from typing import Any
 
 from golive.loaders import documents
+from golive.loaders.comments import comment_spans
 from golive.loaders.documents import decode_text, parse_json, parse_yaml
 from golive.loaders.errors import LoadError
 from golive.loaders.locations import LineIndex
@@ -101,7 +102,7 @@ def load_template(path: FsPath, parameters: Mapping[str, Any]) -> LoadedTemplate
         return None
     if not is_template(data):
         return None
-    return build_stack(data, index, file, problems, parameters)
+    return build_stack(data, index, file, problems, parameters, None if is_json else text)
 
 
 def _text_looks_like_template(raw: bytes) -> bool:
@@ -151,8 +152,12 @@ def build_stack(
     file: str,
     parse_problems: list[LoadError],
     parameters: Mapping[str, Any],
+    text: str | None = None,
 ) -> LoadedTemplate:
-    """Validate the template's shape, expand transforms and build the ``Stack``."""
+    """Validate the template's shape, expand transforms and build the ``Stack``.
+
+    ``text`` is the YAML source, from which each resource's comments are read.
+    """
     problems = [InputError(p.file, p.line, p.message) for p in parse_problems]
     resources = data.get("Resources")
     if resources is None and "Resources" not in data:
@@ -169,6 +174,9 @@ def build_stack(
             "'Resources' must be a mapping from logical ids to resources "
             f"(found {_kind(resources)}); write each resource as 'LogicalId: {{Type: ...}}'",
         )
+    # Read before expansion: generated resources find what was written for them by line.
+    comments = comment_spans(text, index, resources) if text else {}
+    as_written = resources
     transforms = transforms_of(data)
     origins: dict[str, tuple[Origin, int | None]] = {}
     source_kind = "cloudformation"
@@ -261,10 +269,11 @@ def build_stack(
             location=Location(file, line),
             condition=body.get("Condition") if isinstance(body.get("Condition"), str) else None,
             depends_on=depends,
-            metadata=_mapping(body.get("Metadata")),
+            metadata=_metadata(body, origin, as_written),
             deletion_policy=body.get("DeletionPolicy"),
             update_replace_policy=body.get("UpdateReplacePolicy"),
             origin=origin,
+            comments=comments.get(line, ()) if line is not None else (),
         )
     stack = Stack(
         name=FsPath(file).stem,
@@ -286,6 +295,22 @@ def _without_serverless(resources: dict[str, Any]) -> dict[str, Any]:
             isinstance(body, dict) and str(body.get("Type", "")).startswith("AWS::Serverless::")
         )
     }
+
+
+def _metadata(
+    body: Mapping[str, Any], origin: Origin | None, written: Mapping[str, Any]
+) -> dict[str, Any]:
+    """The resource's ``Metadata``; a SAM-generated one also carries its SAM resource's.
+
+    The translator copies ``Metadata`` onto the main resource only (the function, not its
+    role), yet findings on every generated resource name the SAM resource, so what the user
+    wrote there (suppressions, ``golive`` hints) must reach all of them.
+    """
+    own = _mapping(body.get("Metadata"))
+    source = written.get(origin.logical_id) if origin is not None else None
+    if isinstance(source, dict) and source is not body and isinstance(source.get("Metadata"), dict):
+        return {**source["Metadata"], **own}
+    return own
 
 
 def _depends_on(value: Any) -> tuple[str, ...] | None:

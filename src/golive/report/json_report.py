@@ -10,6 +10,7 @@ from golive.aggregate import Summary
 from golive.model import Finding, InputError, Status
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
+from golive.suppress import UnusedSuppression
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -36,6 +37,14 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     }
     if finding.attribute:
         item["attribute"] = finding.attribute
+    if finding.suppression is not None:
+        item["suppression"] = {
+            "source": finding.suppression.source,
+            "reason": finding.suppression.reason,
+            "status": finding.suppression.status.value,
+        }
+    if finding.in_baseline:
+        item["in_baseline"] = True
     return item
 
 
@@ -46,6 +55,7 @@ def error_json(error: InputError) -> dict[str, Any]:
 def summary_json(result: ScanResult, summary: Summary) -> dict[str, Any]:
     return {
         "profile": result.profile.value,
+        "file_profiles": {f: p.value for f, p in sorted(result.file_profiles.items())},
         "files": summary.files,
         "templates": summary.stacks,
         "resources": summary.resources,
@@ -58,6 +68,27 @@ def summary_json(result: ScanResult, summary: Summary) -> dict[str, Any]:
         "score": summary.score,
         "pillar_scores": {p.value: v for p, v in summary.pillar_scores.items()},
         "errors": summary.errors,
+        "baseline": _baseline_json(result, summary),
+    }
+
+
+def _baseline_json(result: ScanResult, summary: Summary) -> dict[str, Any] | None:
+    if result.baseline is None:
+        return None
+    return {
+        "file": result.baseline,
+        "known": summary.in_baseline,
+        "new": summary.new_failures,
+        "fixed": result.baseline_fixed,
+    }
+
+
+def unused_json(unused: UnusedSuppression) -> dict[str, Any]:
+    return {
+        "file": unused.file,
+        "line": unused.line,
+        "source": unused.source,
+        "message": unused.message,
     }
 
 
@@ -68,6 +99,7 @@ def render_json(result: ScanResult, summary: Summary) -> str:
         "summary": summary_json(result, summary),
         "findings": [finding_json(f) for f in result.findings],
         "errors": [error_json(e) for e in result.errors],
+        "unused_suppressions": [unused_json(u) for u in result.unused_suppressions],
     }
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 

@@ -58,6 +58,8 @@ def status_line(item: CheckSummary) -> str:
         parts.append(f"{not_applicable} where it does not apply")
     if errors:
         parts.append(f"{errors} not judged because the check failed")
+    if item.suppressed:
+        parts.append(f"{len(item.suppressed)} suppressed with a reason (see below)")
     if not parts:
         noun = "resource" if not_applicable == 1 else "resources"
         parts.append(f"Does not apply to the {not_applicable} {noun} reviewed")
@@ -75,6 +77,23 @@ def resource_label(finding: Finding) -> str:
     if r.deployed_id:
         label += f" (deploys `{r.deployed_id}`)"
     return label
+
+
+def status_cell(finding: Finding) -> str:
+    """The Status column: the verdict, what it was before a suppression, or its baseline mark."""
+    if finding.suppression is not None:
+        return f"SUPPRESSED ({finding.suppression.status.value})"
+    if finding.in_baseline:
+        return "FAIL (baseline)"
+    return finding.status.value
+
+
+def finding_cell(finding: Finding) -> str:
+    """The Finding column; a suppressed one adds who accepted it and why."""
+    if finding.suppression is None:
+        return finding.reason
+    s = finding.suppression
+    return f"{finding.reason}. Accepted ({s.source}): {s.reason}"
 
 
 def not_applicable_reasons(findings: list[Finding], limit: int = 8) -> list[tuple[str, int]]:
@@ -118,6 +137,8 @@ def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:
         location=location,
         resource_label=resource_label,
         not_applicable_reasons=not_applicable_reasons,
+        status_cell=status_cell,
+        finding_cell=finding_cell,
         Status=Status,
     )
 

@@ -49,13 +49,21 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
         f"{s.value} {n}"
         for s, n in sorted(summary.fail_by_severity.items(), key=lambda i: -i[0].rank)
     )
+    suppressed = counts.get(Status.SUPPRESSED, 0)
     console.print(
         f"FAIL {counts.get(Status.FAIL, 0)}"
         + (f" ({fails})" if fails else "")
         + f" · PASS {counts.get(Status.PASS, 0)} · N/A {counts.get(Status.NOT_APPLICABLE, 0)}"
         + f" · UNKNOWN {counts.get(Status.UNKNOWN, 0)}"
+        + (f" · SUPPRESSED {suppressed}" if suppressed else "")
         + (f" · score {summary.score}%" if summary.score is not None else "")
     )
+    if result.baseline is not None:
+        fixed = f", {result.baseline_fixed} fixed" if result.baseline_fixed else ""
+        console.print(
+            f"baseline {result.baseline}: {summary.new_failures} new FAIL, "
+            f"{summary.in_baseline} known{fixed}"
+        )
     for category in CATEGORIES:
         items = [
             summary.checks[c]
@@ -68,6 +76,13 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
         console.print(Text(category, style="bold underline"))
         for item in items:
             _print_check(console, item, result)
+    if result.unused_suppressions:
+        console.print()
+        count = len(result.unused_suppressions)
+        console.print(Text(f"{count} unused suppression{'s' if count != 1 else ''}", style="bold"))
+        for unused in result.unused_suppressions:
+            where = f"{unused.file}:{unused.line}" if unused.line else unused.file
+            _indented(console, f"{where}: {unused.message}", 2, "dim")
     if result.errors:
         console.print()
         console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
@@ -91,6 +106,8 @@ def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> No
         mark = ("?", "yellow")
     elif item.judged:
         mark = ("✓", "green")
+    elif item.suppressed:
+        mark = ("~", "cyan")
     else:
         mark = ("-", "dim")
     severity = meta.severity(result.profile).value
@@ -112,6 +129,8 @@ def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> No
         line = f"- {_name(r)}  {where}"
         if finding.status is Status.UNKNOWN:
             line += f"  (unknown: {finding.reason})"
+        elif finding.in_baseline:
+            line += "  (in baseline)"
         _indented(console, line, 6, "yellow" if finding.status is Status.UNKNOWN else "dim")
     hidden = len(item.failing) + len(item.unknown) - len(listed)
     if hidden > 0:
