@@ -1,4 +1,4 @@
-"""Golden reports: the Markdown and JSON reviews of fixed inputs, byte for byte.
+"""Golden reports: every file format of fixed inputs, byte for byte.
 
 Each case runs ``golive scan`` in-process from the repository root with a relative input
 path, so the paths inside the reports are the same on every machine. When a change to the
@@ -33,7 +33,13 @@ class Case:
 
     @property
     def golden(self) -> Path:
-        suffix = {"markdown": "md", "json": "json"}[self.format]
+        suffix = {
+            "markdown": "md",
+            "json": "json",
+            "sarif": "sarif",
+            "junit": "junit.xml",
+            "html": "html",
+        }[self.format]
         return GOLDEN / f"{self.name}.{suffix}"
 
 
@@ -44,7 +50,7 @@ INPUTS = {
 CASES = [
     Case(name, path, output_format)
     for name, path in INPUTS.items()
-    for output_format in ("markdown", "json")
+    for output_format in ("markdown", "json", "sarif", "junit", "html")
 ]
 
 

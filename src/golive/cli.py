@@ -1,25 +1,34 @@
-"""The ``golive`` command line: scan, rules, explain.
+"""The ``golive`` command line: scan, baseline, rules, explain, checklist.
 
 Exit codes (also in the README):
 
-- 0: nothing failed at or above ``--fail-on``;
-- 1: at least one FAIL at or above ``--fail-on``;
-- 2: usage error, a path that does not exist, or an input that could not be read in full
-  (reported after the scan has finished and its reports are written).
+- 0: nothing failed at or above ``--fail-on`` (FAILs a baseline records do not count);
+- 1: at least one new FAIL at or above ``--fail-on``;
+- 2: usage error, a path that does not exist, a settings or baseline file golive cannot
+  use, or an input that could not be read in full (reported after the scan has finished
+  and its reports are written).
+
+Which of the settings file and the flags wins is decided in ``golive.invocation``.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
 from golive import __version__
 from golive.model import Profile, Severity, Status
+from golive.settings import FailOn
+
+if TYPE_CHECKING:
+    from golive.scan import ScanResult
+    from golive.settings import Settings
 
 app = typer.Typer(
     add_completion=False,
@@ -32,16 +41,6 @@ app = typer.Typer(
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
-
-
-class FailOn(str, Enum):
-    """The lowest severity whose FAIL makes ``scan`` exit 1."""
-
-    LOW = "low"
-    MEDIUM = "medium"
-    HIGH = "high"
-    CRITICAL = "critical"
-    NEVER = "never"
 
 
 class RulesFormat(str, Enum):
@@ -105,15 +104,79 @@ def _parameters_file(file: Path) -> dict[str, Any]:
 
 
 def exit_code(findings: list[Any], errors: int, fail_on: FailOn) -> int:
-    """The documented exit code for a finished scan."""
+    """The documented exit code for a finished scan; FAILs in the baseline do not count."""
     if errors or any(f.status is Status.ERROR for f in findings):
         return EXIT_USAGE
     if fail_on is FailOn.NEVER:
         return EXIT_OK
     threshold = Severity(fail_on.value).rank
-    if any(f.status is Status.FAIL and f.severity.rank >= threshold for f in findings):
+    if any(
+        f.status is Status.FAIL and not f.in_baseline and f.severity.rank >= threshold
+        for f in findings
+    ):
         return EXIT_FINDINGS
     return EXIT_OK
+
+
+ProfileFlag = Annotated[
+    Profile | None,
+    typer.Option(
+        help="Environment the templates are for, for every file (default: the settings' "
+        "per-path profiles and profile, else production)."
+    ),
+]
+ParameterFlag = Annotated[
+    list[str],
+    typer.Option("--parameter", "-p", help="Template parameter value, KEY=VALUE (repeatable)."),
+]
+ParametersFileFlag = Annotated[
+    list[Path], typer.Option("--parameters-file", help="JSON or YAML file of parameter values.")
+]
+SelectFlag = Annotated[
+    list[str],
+    typer.Option(
+        "--select",
+        help="Run only these checks: ids, id prefixes (lambda.), pillars or severities "
+        "(repeatable or comma-separated; replaces the settings' select).",
+    ),
+]
+IgnoreFlag = Annotated[
+    list[str],
+    typer.Option("--ignore", help="Do not run these checks (same forms as --select)."),
+]
+ConfigFlag = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Settings file (golive.toml or pyproject.toml) instead of the nearest one.",
+    ),
+]
+
+
+def _settings(
+    config: Path | None, profile: Profile | None, select: Sequence[str], ignore: Sequence[str]
+) -> Settings:
+    from golive.invocation import load_settings, merge_flags
+    from golive.settings import SettingsError
+
+    try:
+        return merge_flags(load_settings(config, Path.cwd()), profile, select, ignore)
+    except SettingsError as exc:
+        _fatal(str(exc))
+
+
+def _run(
+    paths: list[Path], settings: Settings, values: dict[str, Any], baseline: Path | None = None
+) -> ScanResult:
+    from golive.baseline import BaselineError, read_baseline
+    from golive.discover import MissingPathError
+    from golive.scan import run_scan
+
+    try:
+        known = read_baseline(baseline) if baseline is not None else None
+        return run_scan(paths, settings.profile or Profile.PRODUCTION, values, settings, known)
+    except (MissingPathError, BaselineError) as exc:
+        _fatal(str(exc))
 
 
 @app.command()
@@ -135,38 +198,33 @@ def scan(
         Path | None,
         typer.Option(help="Write every requested format to this folder as golive.<ext>."),
     ] = None,
-    profile: Annotated[
-        Profile, typer.Option(help="Environment the templates are for.")
-    ] = Profile.PRODUCTION,
-    parameter: Annotated[
-        list[str],
-        typer.Option("--parameter", "-p", help="Template parameter value, KEY=VALUE (repeatable)."),
-    ] = [],  # noqa: B006
-    parameters_file: Annotated[
-        list[Path],
-        typer.Option("--parameters-file", help="JSON or YAML file of parameter values."),
-    ] = [],  # noqa: B006
+    profile: ProfileFlag = None,
+    parameter: ParameterFlag = [],  # noqa: B006
+    parameters_file: ParametersFileFlag = [],  # noqa: B006
     fail_on: Annotated[
-        FailOn, typer.Option(help="Lowest severity whose FAIL exits 1.")
-    ] = FailOn.LOW,
+        FailOn | None,
+        typer.Option(help="Lowest severity whose FAIL exits 1 (default: settings, else low)."),
+    ] = None,
     title: Annotated[str | None, typer.Option(help="Title of the Markdown review.")] = None,
+    select: SelectFlag = [],  # noqa: B006
+    ignore: IgnoreFlag = [],  # noqa: B006
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="Baseline file: FAILs it records are reported but do not fail."),
+    ] = None,
+    config: ConfigFlag = None,
 ) -> None:
     """Review templates and report every practice they meet or miss."""
     from golive.aggregate import summarize
-    from golive.discover import MissingPathError
-    from golive.scan import run_scan
-    from golive.settings import SettingsError, find_settings
+    from golive.invocation import UsageError, baseline_path, report_targets
 
-    targets = _report_targets(output_format or ["terminal"], output, output_dir)
+    settings = _settings(config, profile, select, ignore)
+    try:
+        targets = report_targets(output_format, output, output_dir, settings)
+    except UsageError as exc:
+        _fatal(str(exc))
     values = parse_parameters(parameter, parameters_file)
-    try:
-        settings = find_settings(Path.cwd())
-    except SettingsError as exc:
-        _fatal(str(exc))
-    try:
-        result = run_scan(paths, profile, values, settings)
-    except MissingPathError as exc:
-        _fatal(str(exc))
+    result = _run(paths, settings, values, baseline_path(baseline, settings))
     summary = summarize(
         result.findings,
         result.catalog,
@@ -178,29 +236,44 @@ def scan(
     heading = title or ", ".join(str(p) for p in paths)
     for name, target in targets:
         _write_report(result, summary, name, target, heading)
-    raise typer.Exit(exit_code(result.findings, len(result.errors), fail_on))
+    threshold = fail_on or settings.fail_on or FailOn.LOW
+    raise typer.Exit(exit_code(result.findings, len(result.errors), threshold))
 
 
-def _report_targets(
-    formats: list[str], outputs: list[Path], output_dir: Path | None
-) -> list[tuple[str, Path | None]]:
-    """Pair each requested format with where it goes (None: standard output)."""
-    from golive.report.registry import REPORTERS
+@app.command("baseline")
+def baseline_command(
+    file: Annotated[Path, typer.Argument(help="Baseline file to write (JSON).")],
+    paths: Annotated[list[Path], typer.Argument(help="Templates or directories to review.")],
+    profile: ProfileFlag = None,
+    parameter: ParameterFlag = [],  # noqa: B006
+    parameters_file: ParametersFileFlag = [],  # noqa: B006
+    select: SelectFlag = [],  # noqa: B006
+    ignore: IgnoreFlag = [],  # noqa: B006
+    config: ConfigFlag = None,
+) -> None:
+    """Record the current FAILs, so `scan --baseline FILE` fails only on new ones."""
+    from golive.baseline import render_baseline
 
-    for name in formats:
-        if name not in REPORTERS:
-            _fatal(f"unknown --format {name!r}; choose from {', '.join(REPORTERS)}")
-    if output_dir is not None:
-        if outputs:
-            _fatal("give either --output or --output-dir, not both")
-        return [(n, output_dir / f"golive.{REPORTERS[n].extension}") for n in formats]
-    if not outputs:
-        if len(formats) > 1:
-            _fatal("several formats need an --output for each, or --output-dir")
-        return [(formats[0], None)]
-    if len(outputs) != len(formats):
-        _fatal(f"{len(formats)} --format but {len(outputs)} --output: give one file per format")
-    return list(zip(formats, outputs, strict=True))
+    settings = _settings(config, profile, select, ignore)
+    values = parse_parameters(parameter, parameters_file)
+    result = _run(paths, settings, values)
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_text(render_baseline(result.findings, file), encoding="utf-8")
+    except OSError as exc:
+        _fatal(f"{file}: cannot write the baseline: {exc.strerror}")
+    failures = sum(1 for f in result.findings if f.status is Status.FAIL)
+    typer.echo(f"golive: recorded {failures} FAIL{'s' if failures != 1 else ''} in {file}")
+    for error in result.errors:
+        where = f"{error.file}:{error.line}" if error.line else error.file
+        typer.echo(f"golive: input problem: {where}: {error.message}", err=True)
+    if result.errors:
+        typer.echo(
+            "golive: error: the baseline records what golive could read and judge; correct "
+            "the input problems above and write it again",
+            err=True,
+        )
+        raise typer.Exit(EXIT_USAGE)
 
 
 def _write_report(result: Any, summary: Any, name: str, output: Path | None, title: str) -> None:

@@ -45,4 +45,7 @@ REPORTERS: dict[str, Reporter] = {
     "terminal": Reporter("golive.report.terminal", "render", "txt"),
     "markdown": Reporter("golive.report.markdown", "render", "md"),
     "json": Reporter("golive.report.json_report", "render", "json"),
+    "sarif": Reporter("golive.report.sarif", "render", "sarif"),
+    "junit": Reporter("golive.report.junit", "render", "xml"),
+    "html": Reporter("golive.report.html", "render", "html"),
 }
