@@ -101,6 +101,11 @@ def _each(items: Any) -> list[Any]:
 
 
 def _permission(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
+    action = resolver.resolve(resource.properties.get("Action"))
+    if action == "lambda:InvokeFunctionUrl" or resource.properties.get("InvokedViaFunctionUrl"):
+        # Function URLs invoke synchronously, whoever the principal is.
+        yield resource.properties.get("FunctionName"), Mode.SYNC, "function URL permission"
+        return
     principal = resolver.resolve(resource.properties.get("Principal"))
     if isinstance(principal, Text):
         principal = principal.literal("")
@@ -351,7 +356,7 @@ def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invoca
                     into[function].add(Invocation(mode, source, via))
         elif resource.type == "AWS::Lambda::EventSourceMapping":
             _add_polled(resource, graph, found)
-        elif _is_custom_resource(resource.type):
+        elif resource.type.startswith(("Custom::", "AWS::CloudFormation::CustomResource")):
             for function in functions_in(graph, resource.properties.get("ServiceToken")):
                 invocation = Invocation(
                     Mode.CUSTOM_RESOURCE, resource.logical_id, "custom resource"
@@ -367,12 +372,6 @@ def build_invocations(graph: Graph, resolver: Resolver) -> dict[str, list[Invoca
         fn: sorted(items, key=lambda i: (i.mode.value, i.source, i.via))
         for fn, items in found.items()
     }
-
-
-def _is_custom_resource(resource_type: str) -> bool:
-    return resource_type == "AWS::CloudFormation::CustomResource" or resource_type.startswith(
-        "Custom::"
-    )
 
 
 def _named_source(permission: Resource, graph: Graph) -> str:
