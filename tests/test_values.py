@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from golive.model import Location, Resource, Stack
 from golive.resolver import Resolver
-from golive.values import ABSENT, Reference, Text, Unknown, is_known
+from golive.values import ABSENT, GETAZS_LENGTH, Reference, Text, Unknown, Zone, is_known
 
 
 def make_stack(
@@ -98,7 +98,62 @@ def test_join_select_split_findinmap() -> None:
     assert isinstance(missing, Unknown)
     default = {"Fn::FindInMap": ["Sizes", "dev", "Days", {"DefaultValue": 30}]}
     assert resolver.resolve(default) == 30
-    assert isinstance(resolver.resolve({"Fn::Select": [0, {"Fn::GetAZs": ""}]}), Unknown)
+
+
+# -- availability zones -------------------------------------------------------------------
+
+
+def test_getazs_lists_distinct_symbolic_zones_whatever_the_region_argument() -> None:
+    resolver = Resolver(make_stack())
+    for region in ("", {"Ref": "AWS::Region"}, "eu-west-1"):
+        zones = resolver.resolve({"Fn::GetAZs": region})
+        assert zones == [Zone(i) for i in range(GETAZS_LENGTH)]
+    assert Zone(0) != Zone(1) and Zone(2) == Zone(2)
+    assert is_known(Zone(0)) and str(Zone(1)) == "zone 1 of Fn::GetAZs"
+
+
+def test_select_of_getazs_gives_the_zone_at_that_index() -> None:
+    resolver = Resolver(make_stack({"Index": {"Type": "Number", "Default": 2}}))
+    assert resolver.resolve({"Fn::Select": [0, {"Fn::GetAZs": ""}]}) == Zone(0)
+    second = {"Fn::Select": ["1", {"Fn::GetAZs": {"Ref": "AWS::Region"}}]}
+    assert resolver.resolve(second) == Zone(1)
+    assert resolver.resolve({"Fn::Select": [{"Ref": "Index"}, {"Fn::GetAZs": ""}]}) == Zone(2)
+    beyond = resolver.resolve({"Fn::Select": [GETAZS_LENGTH, {"Fn::GetAZs": ""}]})
+    assert isinstance(beyond, Unknown)
+
+
+def test_zones_compare_with_each_other_but_not_with_zone_names() -> None:
+    stack = make_stack(
+        {"Zone": {"Type": "String", "Default": "us-east-1a"}},
+        {
+            "SameIndex": {
+                "Fn::Equals": [
+                    {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+                    {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+                ]
+            },
+            "OtherIndex": {
+                "Fn::Equals": [
+                    {"Fn::Select": [0, {"Fn::GetAZs": ""}]},
+                    {"Fn::Select": [1, {"Fn::GetAZs": ""}]},
+                ]
+            },
+            "ByName": {"Fn::Equals": [{"Fn::Select": [0, {"Fn::GetAZs": ""}]}, {"Ref": "Zone"}]},
+        },
+    )
+    resolver = Resolver(stack)
+    assert resolver.condition("SameIndex") is True
+    assert resolver.condition("OtherIndex") is False
+    assert isinstance(resolver.condition("ByName"), Unknown)
+
+
+def test_zone_used_as_text_or_counted_is_unknown() -> None:
+    resolver = Resolver(make_stack())
+    first = {"Fn::Select": [0, {"Fn::GetAZs": ""}]}
+    named = resolver.resolve({"Fn::Sub": ["subnet-in-${Az}", {"Az": first}]})
+    assert isinstance(named, Text) and "availability zone" in named.reason
+    assert isinstance(resolver.resolve({"Fn::Length": {"Fn::GetAZs": ""}}), Unknown)
+    assert isinstance(resolver.resolve({"Fn::ToJsonString": {"Az": first}}), Unknown)
 
 
 def test_conditions_decide_if_and_undecidable_ones_stay_unknown() -> None:

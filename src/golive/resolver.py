@@ -16,10 +16,12 @@ from typing import Any
 from golive.model import Stack
 from golive.values import (
     ABSENT,
+    GETAZS_LENGTH,
     PSEUDO_PARAMETERS,
     Reference,
     Text,
     Unknown,
+    Zone,
     first_unknown_value,
     is_intrinsic,
     is_known,
@@ -232,6 +234,10 @@ class Resolver:
                 return first_unknown_value(side) or Unknown(
                     "compares a value known only at deployment"
                 )
+        if isinstance(left, Zone) and isinstance(right, Zone):
+            return left == right
+        if isinstance(left, Zone) or isinstance(right, Zone):
+            return Unknown("compares an availability zone whose name is known at deployment")
         return _comparable(left) == _comparable(right)
 
     def _logical(self, operator: str, arg: Any) -> Any:
@@ -271,7 +277,15 @@ class Resolver:
 
     def _length(self, arg: Any) -> Any:
         value = self.resolve(arg)
+        if isinstance(value, list) and any(isinstance(v, Zone) for v in value):
+            return Unknown("the number of availability zones is known at deployment")
         return len(value) if isinstance(value, list) else Unknown("length of a computed list")
+
+    def _get_azs(self, arg: Any) -> Any:
+        # NOTE: Fn::GetAZs lists the zones of the region (its argument is "" or the stack's
+        # own region in practice) in a fixed order: golive does not know their names, but
+        # different positions are different zones, which is all zone checks need.
+        return [Zone(i) for i in range(GETAZS_LENGTH)]
 
     # -- conditions -----------------------------------------------------------------------
 
@@ -298,7 +312,8 @@ class Resolver:
 
 
 def _contains_reference(value: Any) -> bool:
-    if isinstance(value, Reference):
+    """Whether ``value`` holds a part known only after deployment (a resource, a zone)."""
+    if isinstance(value, (Reference, Zone)):
         return True
     if isinstance(value, dict):
         return any(_contains_reference(v) for v in value.values())
@@ -320,6 +335,8 @@ def _text_parts(value: Any) -> list[str | Reference | Unknown]:
         return list(value.parts)
     if isinstance(value, (Reference, Unknown)):
         return [value]
+    if isinstance(value, Zone):
+        return [Unknown("an availability zone whose name is known only at deployment")]
     if isinstance(value, bool):
         return [str(value).lower()]
     if isinstance(value, (str, int, float)):
@@ -357,7 +374,7 @@ _HANDLERS: dict[str, Any] = {
     "Fn::Base64": Resolver._passthrough,
     "Fn::ToJsonString": Resolver._to_json,
     "Fn::Length": Resolver._length,
-    "Fn::GetAZs": lambda r, a: Unknown("the region's availability zones are known at deployment"),
+    "Fn::GetAZs": Resolver._get_azs,
     "Fn::ImportValue": lambda r, a: Unknown("imported from another stack's exports"),
     "Fn::Cidr": lambda r, a: Unknown("address blocks computed at deployment"),
     "Fn::Transform": lambda r, a: Unknown("produced by a macro at deployment"),

@@ -8,7 +8,10 @@ cannot know stays explicit instead of being guessed:
 - ``Reference(logical_id, attribute)``: a ``Ref``/``Fn::GetAtt`` to a resource of the stack,
   whose physical value exists only after deployment but whose target is known;
 - ``Text(parts)``: a ``Fn::Sub``/``Fn::Join`` string with such parts inside;
-- ``ABSENT``: ``AWS::NoValue``, removed from mappings and lists as CloudFormation does.
+- ``ABSENT``: ``AWS::NoValue``, removed from mappings and lists as CloudFormation does;
+- ``Zone(index)``: an availability zone from ``Fn::GetAZs``, known only by its position in
+  the region's list: two zones are the same exactly when their indexes are, but neither
+  can be compared with a zone written by name.
 
 """
 
@@ -50,6 +53,21 @@ class Text:
             if isinstance(part, Unknown):
                 return part.reason
         return "contains values known only after deployment"
+
+
+@dataclass(frozen=True)
+class Zone:
+    """The ``index``-th availability zone of the stack's region (``Fn::GetAZs``), unnamed."""
+
+    index: int
+
+    def __str__(self) -> str:
+        return f"zone {self.index} of Fn::GetAZs"
+
+
+#: How many zones ``Fn::GetAZs`` stands for: at least every region's count, so any index a
+#: deployable template selects resolves. A region with fewer zones fails such a deployment.
+GETAZS_LENGTH = 6
 
 
 class _Absent:
