@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
+from golive.alarms import Metric, describe, parts
+from golive.checks.alarm_coverage import watched
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.invocations import Invocation, Mode
+from golive.loggroups import LOG_GROUP, LogGroupIndex, function_names, log_group_index
 from golive.model import Resource
-from golive.values import Reference, Text
+from golive.values import Reference, Text, Unknown
 
 FUNCTION = "AWS::Lambda::Function"
 _MANAGED_KEY_MARKERS = ("alias/aws/",)
@@ -176,9 +180,20 @@ def _external_endpoint(fn: Resource, ctx: Context) -> str | None:
 
 
 def _names_endpoint(variable: str) -> bool:
-    """A hint begins or ends a word of the name: DB_HOST, PGHOST, REDIS_URL, not FEEDBACK_QUEUE."""
+    """A hint begins or ends a word of the name: DB_HOST, PGHOST, REDIS_URL, not FEEDBACK_QUEUE.
+
+    Names of credentials and settings (DB_PASSWORD, DB_USER, DB_NAME) locate nothing.
+    """
     words = [w for w in _WORD.split(variable.upper()) if w and w not in _PUBLIC_ENDPOINT_WORDS]
+    if any(w in _NOT_A_LOCATION for w in words):
+        return False
     return any(w.startswith(hint) or w.endswith(hint) for w in words for hint in _ENDPOINT_HINTS)
+
+
+#: Words that make a variable a credential or setting rather than an address.
+_NOT_A_LOCATION = frozenset(
+    {"PASSWORD", "PASS", "PWD", "USER", "USERNAME", "SECRET", "NAME", "TABLE", "KEY", "TIMEOUT"}
+)
 
 
 @check("lambda.environment-encryption")
@@ -233,56 +248,104 @@ def code_signing(fn: Resource, ctx: Context) -> Verdict:
 
 @check("lambda.error-alarm")
 def error_alarm(fn: Resource, ctx: Context) -> Verdict:
-    if _only_custom_resource_handler(fn, ctx):
-        return not_applicable("a custom-resource handler only: its errors fail the stack operation")
-    alarms = alarms_on_function_errors(fn, ctx)
-    if alarms:
-        return passed("errors watched by alarm " + ", ".join(alarms))
-    return failed(
+    exempt = _alarm_exemption(fn, ctx)
+    if exempt is not None:
+        return exempt
+    return watched(
+        ctx,
+        [_function_metric(fn, ctx, "Errors")],
+        "errors",
         "no CloudWatch alarm watches the function's Errors metric: failures go unnoticed "
-        "until someone looks"
+        "until someone looks",
     )
 
 
-def alarms_on_function_errors(fn: Resource, ctx: Context) -> list[str]:
-    """Alarms (metric or metric math) on AWS/Lambda Errors for ``fn`` or for all functions."""
-    name = ctx.value(fn, "FunctionName")
-    literal_name = name.value if name.known and isinstance(name.value, str) else None
-    found = []
-    for alarm in ctx.graph.of_type("AWS::CloudWatch::Alarm"):
-        metrics = [alarm.properties]
-        queries = ctx.value(alarm, "Metrics")
-        if queries.known and isinstance(queries.value, list):
-            metrics = [
-                q.get("MetricStat", {}).get("Metric", {})
-                for q in queries.value
-                if isinstance(q, dict)
-            ]
-            metrics = [m for m in metrics if m]
-        for metric in metrics:
-            if _watches_errors(metric, fn, literal_name, ctx):
-                found.append(alarm.logical_id)
-                break
-    return sorted(found)
+@check("lambda.throttle-alarm")
+def throttle_alarm(fn: Resource, ctx: Context) -> Verdict:
+    exempt = _alarm_exemption(fn, ctx)
+    if exempt is not None:
+        return exempt
+    return watched(
+        ctx,
+        [_function_metric(fn, ctx, "Throttles")],
+        "throttles",
+        "no CloudWatch alarm watches the function's Throttles metric: rejected invocations "
+        "go unnoticed",
+    )
 
 
-def _watches_errors(metric: object, fn: Resource, literal_name: str | None, ctx: Context) -> bool:
-    resolved = ctx.resolver.resolve(metric)
-    if not isinstance(resolved, dict):
-        return False
-    if resolved.get("Namespace") != "AWS/Lambda" or resolved.get("MetricName") != "Errors":
-        return False
-    dimensions = resolved.get("Dimensions") or []
-    names = [
-        d.get("Value")
-        for d in dimensions
-        if isinstance(d, dict) and d.get("Name") == "FunctionName"
-    ]
-    if not names:
-        return not dimensions  # an account-wide alarm on every function's errors
-    for value in names:
-        if isinstance(value, Reference) and value.logical_id == fn.logical_id:
-            return True
-        if literal_name is not None and value == literal_name:
-            return True
-    return False
+def _alarm_exemption(fn: Resource, ctx: Context) -> Verdict | None:
+    """Functions whose Lambda metrics are not where an alarm of the stack would watch."""
+    invocations = ctx.invocations(fn)
+    if _only_custom_resource_handler(fn, ctx):
+        return not_applicable("a custom-resource handler only: its errors fail the stack operation")
+    if invocations and all(i.via.startswith("CloudFormation macro") for i in invocations):
+        return not_applicable(
+            "a CloudFormation macro only: its errors fail the template's processing, where "
+            "the deployer sees them"
+        )
+    edge = [i for i in invocations if i.via == "CloudFront Lambda@Edge"]
+    if edge:
+        # NOTE: Lambda@Edge reports metrics in each region that runs a replica, not in the
+        # stack's region; CloudFront's own Lambda@Edge error metrics cover all of them.
+        return not_applicable(
+            "a Lambda@Edge function: its metrics appear in every region that runs it; alarm "
+            "on CloudFront's Lambda@Edge error metrics instead"
+        )
+    return None
+
+
+def _function_metric(fn: Resource, ctx: Context, name: str) -> Metric:
+    """AWS/Lambda ``name`` of ``fn``; an alarm on every function's metric covers it too."""
+    names = function_names(fn, ctx.resolver)
+    return Metric("AWS/Lambda", frozenset({name}), {"FunctionName": names}, account_wide=True)
+
+
+@check("lambda.log-group")
+def log_group(fn: Resource, ctx: Context) -> Verdict:
+    edge = [i for i in ctx.invocations(fn) if i.via == "CloudFront Lambda@Edge"]
+    if edge:
+        return not_applicable(
+            f"a Lambda@Edge function ({_sources(edge)}): it logs to a group in each region "
+            "that serves it, which one regional stack cannot create"
+        )
+    index = log_group_index(ctx.graph, ctx.facts.resolver)
+    config = ctx.resolver.resolve(fn.properties.get("LoggingConfig"))
+    configured = config.get("LogGroup") if isinstance(config, dict) else None
+    if configured is not None:
+        return _configured_group(configured, index, ctx)
+    names = function_names(fn, ctx.resolver)
+    groups = sorted({g for name in names for g in index.by_function_name.get(name, ())})
+    if groups:
+        return passed(f"logs to {describe(groups)}, declared as /aws/lambda/<function name>")
+    if index.open:
+        group, reason = index.open[0]
+        return unknown(f"log group {group} may be the function's: its name is not known ({reason})")
+    if index.unclaimed and any(isinstance(p, Unknown) for name in names for p in name):
+        return unknown(
+            f"the function's name is known only at deployment; log group "
+            f"{describe(index.unclaimed)} may be its",
+            "FunctionName",
+        )
+    return failed(
+        "no log group /aws/lambda/<function name> in the stack: Lambda creates one on first "
+        "invocation that keeps logs forever, without a key of yours",
+        "LoggingConfig",
+    )
+
+
+def _configured_group(configured: Any, index: LogGroupIndex, ctx: Context) -> Verdict:
+    at = "LoggingConfig.LogGroup"
+    if isinstance(configured, Reference):
+        target = ctx.graph.stack.resources.get(configured.logical_id)
+        if target is not None and target.type == LOG_GROUP:
+            return passed(f"logs to {configured.logical_id} (LoggingConfig.LogGroup)", at)
+    name = parts(configured)
+    if name is not None and index.by_name.get(name):
+        return passed(f"logs to {describe(index.by_name[name])} (LoggingConfig.LogGroup)", at)
+    shown = configured if isinstance(configured, str) else "named at deployment"
+    return unknown(
+        f"logs to a group ({shown}) this stack does not declare: if nothing else creates "
+        "it, Lambda does, without retention",
+        at,
+    )
