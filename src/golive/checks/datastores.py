@@ -1,0 +1,83 @@
+"""Checks on EFS file systems and Redshift clusters (catalogues: ``efs.yaml``, ``redshift.yaml``).
+
+OpenSearch domains have their own module, ``opensearch.py``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.context import Context
+from golive.model import Resource
+
+
+def _true(value: Any) -> bool:
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def _key(resource: Resource, ctx: Context, path: str) -> str:
+    return "the AWS-managed key" if ctx.value(resource, path).absent else "a customer-managed key"
+
+
+# -- EFS --------------------------------------------------------------------------------------
+
+
+@check("efs.encryption")
+def efs_encryption(file_system: Resource, ctx: Context) -> Verdict:
+    encrypted = ctx.value(file_system, "Encrypted")
+    if encrypted.unknown:
+        return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
+    if encrypted.known and _true(encrypted.value):
+        return passed(f"encrypted at rest with {_key(file_system, ctx, 'KmsKeyId')}", "Encrypted")
+    return failed(
+        "not encrypted at rest; encryption can only be chosen when the file system is created",
+        "Encrypted",
+    )
+
+
+# -- Redshift ---------------------------------------------------------------------------------
+
+
+@check("redshift.encryption")
+def redshift_encryption(cluster: Resource, ctx: Context) -> Verdict:
+    encrypted = ctx.value(cluster, "Encrypted")
+    if encrypted.unknown:
+        return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
+    if encrypted.known and _true(encrypted.value):
+        return passed(f"encrypted at rest with {_key(cluster, ctx, 'KmsKeyId')}", "Encrypted")
+    return failed(
+        "Encrypted is not true: the warehouse's tables and snapshots are not encrypted "
+        "under a key the template chooses",
+        "Encrypted",
+    )
+
+
+@check("redshift.audit-logging")
+def redshift_audit_logging(cluster: Resource, ctx: Context) -> Verdict:
+    logging = ctx.value(cluster, "LoggingProperties")
+    if logging.unknown:
+        return unknown(f"the logging settings are not known: {logging.reason}", "LoggingProperties")
+    settings = logging.value if logging.known and isinstance(logging.value, dict) else {}
+    destination = settings.get("LogDestinationType")
+    if str(destination).lower() == "cloudwatch":
+        return passed("audit logs sent to CloudWatch Logs", "LoggingProperties")
+    if settings.get("BucketName") is not None:
+        return passed("audit logs written to S3", "LoggingProperties")
+    return failed(
+        "no audit logging: connections and user changes leave no record", "LoggingProperties"
+    )
+
+
+@check("redshift.enhanced-vpc-routing")
+def redshift_enhanced_vpc_routing(cluster: Resource, ctx: Context) -> Verdict:
+    routing = ctx.value(cluster, "EnhancedVpcRouting")
+    if routing.unknown:
+        return unknown(f"EnhancedVpcRouting is not known: {routing.reason}", "EnhancedVpcRouting")
+    if routing.known and _true(routing.value):
+        return passed("COPY and UNLOAD traffic goes through the VPC", "EnhancedVpcRouting")
+    return failed(
+        "COPY and UNLOAD traffic bypasses the VPC: endpoint policies, security groups and "
+        "flow logs do not see it",
+        "EnhancedVpcRouting",
+    )

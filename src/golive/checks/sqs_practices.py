@@ -1,0 +1,145 @@
+"""Checks on SQS queue encryption and queue policies (catalogue: ``catalog/sqs.yaml``).
+
+Queue policies are read with the resource-policy helpers of ``checks.sns``, which S3 bucket
+and SNS topic policies share; what sends to a queue comes from ``checks.sqs``.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+from typing import Any
+
+from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.sns import (
+    actions,
+    attached,
+    denies_plain_http,
+    doubt,
+    is_public,
+    key_kind,
+    resolved,
+    signature,
+    statement_doubt,
+    statements,
+    truthy,
+)
+from golive.checks.sqs import queue_users
+from golive.context import Context
+from golive.model import Resource
+from golive.values import ABSENT
+
+#: Senders that deliver to a queue as an AWS service principal, not through a role of the
+#: account; they need kms:GenerateDataKey in the key policy, which an AWS-managed key
+#: (alias/aws/sqs) never grants them.
+_SERVICE_SENDERS = ("SNS subscription", "SNS topic", "EventBridge rule", "S3 bucket")
+#: The actions a TLS-only deny must cover: sending and receiving messages.
+_MESSAGE_ACTIONS = ("sqs:sendmessage", "sqs:receivemessage")
+
+
+def queue_key(value: Any) -> str | None:
+    """The queue name inside a queue URL, ARN or name value."""
+    text = signature(value)
+    return None if text is None else text.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
+
+
+def queue_policies(queue: Resource, ctx: Context) -> tuple[list[Resource], str | None]:
+    """Queue policies of the stack that apply to ``queue``, and why others might."""
+    name = resolved(queue, ctx, "QueueName")
+    key = None if name is ABSENT else queue_key(name)
+    found, reason = attached(queue, ctx, "AWS::SQS::QueuePolicy", "Queues", key, queue_key)
+    inline, other = attached(queue, ctx, "AWS::SQS::QueueInlinePolicy", "Queue", key, queue_key)
+    return found + inline, reason or other
+
+
+@check("sqs.encryption")
+def encryption(queue: Resource, ctx: Context) -> Verdict:
+    key = resolved(queue, ctx, "KmsMasterKeyId")
+    managed_sse = resolved(queue, ctx, "SqsManagedSseEnabled")
+    kind = key_kind(key)
+    if kind == "unknown" or (kind == "absent" and doubt(managed_sse)):
+        reason = doubt(key) or doubt(managed_sse)
+        return unknown(f"the queue's encryption is not known: {reason}", "KmsMasterKeyId")
+    if kind == "managed":
+        _readers, feeders = queue_users(ctx.graph, ctx.facts.resolver)
+        services = [f for f in feeders.get(queue.logical_id, []) if f.startswith(_SERVICE_SENDERS)]
+        if services:
+            return failed(
+                f"the AWS-managed key alias/aws/sqs cannot be used by {', '.join(services[:3])}: "
+                "their messages never arrive; use a customer-managed key that allows them",
+                "KmsMasterKeyId",
+            )
+        return passed("encrypted with the AWS-managed key alias/aws/sqs", "KmsMasterKeyId")
+    if kind == "customer":
+        return passed("encrypted with a customer-managed KMS key", "KmsMasterKeyId")
+    if managed_sse is not ABSENT and not truthy(managed_sse):
+        return failed(
+            "SqsManagedSseEnabled false and no KmsMasterKeyId: messages are stored unencrypted",
+            "SqsManagedSseEnabled",
+        )
+    if managed_sse is ABSENT:
+        return passed(
+            "encrypted with SQS-managed keys (SSE-SQS), the default for queues created since "
+            "2022; set SqsManagedSseEnabled to make it explicit",
+            "SqsManagedSseEnabled",
+        )
+    return passed("encrypted with SQS-managed keys (SSE-SQS)", "SqsManagedSseEnabled")
+
+
+@check("sqs.policy-not-public")
+def policy_not_public(queue: Resource, ctx: Context) -> Verdict:
+    policies, reason = queue_policies(queue, ctx)
+    for policy in policies:
+        found = statements(policy, ctx)
+        if isinstance(found, str):
+            reason = reason or found
+            continue
+        for statement in found:
+            public = is_public(statement)
+            if public:
+                what = ", ".join(actions(statement)) or "its actions"
+                return failed(
+                    f"queue policy {policy.logical_id} allows anyone ({what}) with no "
+                    "condition that limits who"
+                )
+            if public is None:
+                reason = reason or (
+                    f"a statement of {policy.logical_id} is not fully known: "
+                    + statement_doubt(statement)
+                )
+    if reason:
+        return unknown(f"queue policies not fully known: {reason}")
+    if not policies:
+        return passed("no queue policy: only the owning account can use the queue")
+    return passed("no queue policy statement open to anyone")
+
+
+def _covers(denied: list[str], action: str) -> bool:
+    return any(fnmatch.fnmatchcase(action, pattern.lower()) for pattern in denied)
+
+
+@check("sqs.tls-only")
+def tls_only(queue: Resource, ctx: Context) -> Verdict:
+    policies, reason = queue_policies(queue, ctx)
+    partial = None
+    for policy in policies:
+        found = statements(policy, ctx)
+        if isinstance(found, str):
+            reason = reason or found
+            continue
+        for statement in found:
+            denied = denies_plain_http(statement)
+            if denied is None:
+                continue
+            if all(_covers(denied, action) for action in _MESSAGE_ACTIONS):
+                return passed(f"queue policy {policy.logical_id} denies requests without TLS")
+            partial = f"queue policy {policy.logical_id} denies plain HTTP only for " + (
+                ", ".join(denied) or "no action"
+            )
+    if reason:
+        return unknown(f"queue policies not fully known: {reason}")
+    if partial:
+        return failed(partial + "; sending or receiving still works without TLS")
+    if not policies:
+        return failed("no queue policy: messages can be sent and received over plain HTTP")
+    names = ", ".join(p.logical_id for p in policies)
+    return failed(f"queue policy {names} does not deny requests without TLS")
