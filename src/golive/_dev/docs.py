@@ -27,7 +27,50 @@ def pages() -> dict[str, str]:
     for check_id in catalog:
         table = table.replace(f"| `{check_id}` |", f"| [`{check_id}`]({check_id}.md) |")
     generated["README.md"] = index + table
+    generated["profiles.md"] = profiles_page()
     return generated
+
+
+def profiles_page() -> str:
+    """Every severity and threshold that a profile changes, in one place."""
+    catalog = load_catalog()
+    names = [p.value for p in Profile]
+    lines = [
+        "# Profiles",
+        "",
+        "`--profile production|staging|development` (or `profile` in golive.toml, or per path)",
+        "changes severities and thresholds, never what a check looks at. Generated from the",
+        "catalogue by `python -m golive._dev.docs`.",
+        "",
+        "## Thresholds and options",
+        "",
+        "| Check | Option | " + " | ".join(names) + " |",
+        "| --- | --- | " + " | ".join("---" for _ in names) + " |",
+    ]
+    for meta in catalog.values():
+        for option, values in sorted(meta.options.items()):
+            cells = " | ".join(_cell(values[p]) for p in Profile)
+            lines.append(f"| [`{meta.id}`]({meta.id}.md) | `{option}` | {cells} |")
+    lines += [
+        "",
+        "## Severities that differ by profile",
+        "",
+        "| Check | " + " | ".join(names) + " |",
+        "| --- | " + " | ".join("---" for _ in names) + " |",
+    ]
+    for meta in catalog.values():
+        if len(set(meta.severities.values())) > 1:
+            cells = " | ".join(meta.severity(p).value for p in Profile)
+            lines.append(f"| [`{meta.id}`]({meta.id}.md) | {cells} |")
+    same = sum(1 for m in catalog.values() if len(set(m.severities.values())) == 1)
+    lines += ["", f"The other {same} checks have the same severity under every profile.", ""]
+    return "\n".join(lines)
+
+
+def _cell(value: object) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value) or "(none)"
+    return str(value).replace("|", "\\|")
 
 
 def catalogue_by_pillar() -> str:
