@@ -11,20 +11,18 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.checks.sns import (
-    actions,
     attached,
     candidates,
     covers_all,
     denies_plain_http,
     dig,
     doubt,
-    is_public,
     key_kind,
     listed,
+    open_grant,
     refers_to,
     resolved,
     signature,
-    statement_doubt,
     statements,
     truthy,
 )
@@ -155,24 +153,10 @@ def public_access(bucket: Resource, ctx: Context) -> Verdict:
             "AccessControl",
         )
     policies, reason = bucket_policies(bucket, ctx)
-    for policy in policies:
-        found = statements(policy, ctx)
-        if isinstance(found, str):
-            reason = reason or found
-            continue
-        for statement in found:
-            public = is_public(statement)
-            if public:
-                what = ", ".join(actions(statement)) or "its actions"
-                return failed(
-                    f"bucket policy {policy.logical_id} allows anyone ({what}) "
-                    "with no condition that limits who"
-                )
-            if public is None:
-                reason = reason or (
-                    f"a statement of {policy.logical_id} is not fully known: "
-                    + statement_doubt(statement)
-                )
+    grant, doubt_reason = open_grant(policies, ctx, "bucket")
+    if grant:
+        return failed(grant)
+    reason = reason or doubt_reason
     if doubt(acl):
         return unknown(f"the ACL is not known: {doubt(acl)}", "AccessControl")
     if reason:

@@ -325,27 +325,41 @@ def encryption(topic: Resource, ctx: Context) -> Verdict:
     return passed("encrypted with a customer-managed KMS key", "KmsMasterKeyId")
 
 
-@check("sns.policy-not-public")
-def policy_not_public(topic: Resource, ctx: Context) -> Verdict:
-    policies, reason = topic_policies(topic, ctx)
+def open_grant(policies: list[Resource], ctx: Context, noun: str) -> tuple[str | None, str | None]:
+    """The first statement of ``policies`` open to anyone, described; else why it is unsure.
+
+    Returns ``(failure, doubt)``: ``failure`` names the policy and actions of a statement that
+    allows anyone with no limiting condition; ``doubt`` says what could not be known.
+    """
+    doubt_reason = None
     for policy in policies:
         found = statements(policy, ctx)
         if isinstance(found, str):
-            reason = reason or found
+            doubt_reason = doubt_reason or found
             continue
         for statement in found:
             public = is_public(statement)
             if public:
                 what = ", ".join(actions(statement)) or "its actions"
-                return failed(
-                    f"topic policy {policy.logical_id} allows anyone ({what}) "
+                return (
+                    f"{noun} policy {policy.logical_id} allows anyone ({what}) "
                     "with no condition that limits who"
-                )
+                ), None
             if public is None:
-                reason = reason or (
+                doubt_reason = doubt_reason or (
                     f"a statement of {policy.logical_id} is not fully known: "
                     + statement_doubt(statement)
                 )
+    return None, doubt_reason
+
+
+@check("sns.policy-not-public")
+def policy_not_public(topic: Resource, ctx: Context) -> Verdict:
+    policies, reason = topic_policies(topic, ctx)
+    grant, doubt_reason = open_grant(policies, ctx, "topic")
+    if grant:
+        return failed(grant)
+    reason = reason or doubt_reason
     if reason:
         return unknown(f"topic policies not fully known: {reason}")
     if not policies:

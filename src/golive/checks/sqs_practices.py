@@ -11,15 +11,13 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.checks.sns import (
-    actions,
     attached,
     denies_plain_http,
     doubt,
-    is_public,
     key_kind,
+    open_grant,
     resolved,
     signature,
-    statement_doubt,
     statements,
     truthy,
 )
@@ -88,24 +86,10 @@ def encryption(queue: Resource, ctx: Context) -> Verdict:
 @check("sqs.policy-not-public")
 def policy_not_public(queue: Resource, ctx: Context) -> Verdict:
     policies, reason = queue_policies(queue, ctx)
-    for policy in policies:
-        found = statements(policy, ctx)
-        if isinstance(found, str):
-            reason = reason or found
-            continue
-        for statement in found:
-            public = is_public(statement)
-            if public:
-                what = ", ".join(actions(statement)) or "its actions"
-                return failed(
-                    f"queue policy {policy.logical_id} allows anyone ({what}) with no "
-                    "condition that limits who"
-                )
-            if public is None:
-                reason = reason or (
-                    f"a statement of {policy.logical_id} is not fully known: "
-                    + statement_doubt(statement)
-                )
+    grant, doubt_reason = open_grant(policies, ctx, "queue")
+    if grant:
+        return failed(grant)
+    reason = reason or doubt_reason
     if reason:
         return unknown(f"queue policies not fully known: {reason}")
     if not policies:
