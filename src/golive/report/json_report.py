@@ -93,15 +93,23 @@ def unused_json(unused: UnusedSuppression) -> dict[str, Any]:
 
 
 def render_json(result: ScanResult, summary: Summary) -> str:
-    """The whole report as indented JSON ending in a newline."""
-    document = {
-        "version": __version__,
-        "summary": summary_json(result, summary),
+    """The whole report as JSON ending in a newline: the summary indented, one item a line.
+
+    NOTE: json.dumps with ``indent`` falls back to the pure-Python encoder; a scan of the
+    corpus spent a quarter of a second there. Items written one a line keep the C encoder and
+    still give readable diffs.
+    """
+    head = {"version": __version__, "summary": summary_json(result, summary)}
+    lists = {
         "findings": [finding_json(f) for f in result.findings],
         "errors": [error_json(e) for e in result.errors],
         "unused_suppressions": [unused_json(u) for u in result.unused_suppressions],
     }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    parts = [json.dumps(head, indent=2, ensure_ascii=False)[:-2]]
+    for key, items in lists.items():
+        body = ",\n".join("    " + json.dumps(i, ensure_ascii=False) for i in items)
+        parts.append(f'  "{key}": [\n{body}\n  ]' if items else f'  "{key}": []')
+    return ",\n".join(parts) + "\n}\n"
 
 
 def render(result: ScanResult, summary: Summary, options: ReportOptions) -> str:
