@@ -309,6 +309,15 @@ def origin_https(distribution: Resource, ctx: Context) -> Verdict:
         ident, config = dig(origin, "Id"), dig(origin, "CustomOriginConfig")
         name = _label(ident)
         if config is ABSENT:
+            if (
+                dig(origin, "S3OriginConfig") is ABSENT
+                and dig(origin, "OriginAccessControlId") is ABSENT
+            ):
+                # Neither kind is declared (CloudFormation rejects such an origin): no guess.
+                unsure = (
+                    unsure
+                    or f"origin {name} declares neither S3OriginConfig nor CustomOriginConfig"
+                )
             continue
         custom += 1
         policy = dig(config, "OriginProtocolPolicy")
