@@ -14,7 +14,7 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.checks.elb import deployed
-from golive.checks.sns import dig, doubt, truthy
+from golive.checks.resource_policy import dig, doubt, truthy
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown

@@ -11,7 +11,7 @@ from typing import Any
 
 from golive.checks.apigateway import REST_API, Operation, api_of, definition, sample
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.sns import dig, doubt, truthy
+from golive.checks.resource_policy import dig, doubt, truthy
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Unknown

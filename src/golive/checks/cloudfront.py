@@ -6,8 +6,8 @@ import re
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.resource_policy import dig, doubt, listed, resolved, signature, truthy
 from golive.checks.s3 import BUCKET
-from golive.checks.sns import dig, doubt, listed, resolved, signature, truthy
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown

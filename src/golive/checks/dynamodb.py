@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
-from golive.checks.sns import dig, doubt, key_kind, resolved, truthy
+from golive.checks.resource_policy import dig, doubt, key_kind, resolved, truthy
 from golive.context import Context
 from golive.graph import Graph
 from golive.model import Resource

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.sns import dig, doubt
+from golive.checks.resource_policy import dig, doubt
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Unknown

@@ -16,7 +16,7 @@ from golive.checks.elb import (
     kind_of,
     listener_protocols,
 )
-from golive.checks.sns import truthy
+from golive.checks.resource_policy import truthy
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Unknown

@@ -6,7 +6,7 @@ Catalogue: ``catalog/kinesis.yaml`` and ``catalog/firehose.yaml``.
 from __future__ import annotations
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.sns import dig, doubt, key_kind, resolved
+from golive.checks.resource_policy import dig, doubt, key_kind, resolved
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference

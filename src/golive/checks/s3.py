@@ -10,11 +10,10 @@ import re
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.sns import (
+from golive.checks.resource_policy import (
     attached,
     candidates,
     covers_all,
-    denies_plain_http,
     dig,
     doubt,
     key_kind,
@@ -23,7 +22,7 @@ from golive.checks.sns import (
     refers_to,
     resolved,
     signature,
-    statements,
+    tls_denial,
     truthy,
 )
 from golive.context import Context
@@ -167,23 +166,19 @@ def public_access(bucket: Resource, ctx: Context) -> Verdict:
 @check("s3.tls-only")
 def tls_only(bucket: Resource, ctx: Context) -> Verdict:
     policies, reason = bucket_policies(bucket, ctx)
-    partial = None
-    for policy in policies:
-        found = statements(policy, ctx)
-        if isinstance(found, str):
-            reason = reason or found
-            continue
-        for statement in found:
-            denied = denies_plain_http(statement)
-            if denied is not None and covers_all(denied, "s3"):
-                return passed(f"bucket policy {policy.logical_id} denies requests without TLS")
-            if denied:
-                only = ", ".join(denied)
-                partial = f"bucket policy {policy.logical_id} denies plain HTTP only for {only}"
+    covering, partial, doubt_reason = tls_denial(
+        policies, ctx, lambda denied: covers_all(denied, "s3")
+    )
+    if covering:
+        return passed(f"bucket policy {covering} denies requests without TLS")
+    reason = reason or doubt_reason
     if reason:
         return unknown(f"bucket policies not fully known: {reason}")
-    if partial:
-        return failed(partial + "; other requests still work without TLS")
+    if partial and partial[1]:
+        return failed(
+            f"bucket policy {partial[0]} denies plain HTTP only for {', '.join(partial[1])}; "
+            "other requests still work without TLS"
+        )
     if not policies:
         return failed("no bucket policy: requests over plain HTTP are accepted")
     names = ", ".join(p.logical_id for p in policies)

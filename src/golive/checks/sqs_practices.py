@@ -10,15 +10,14 @@ import fnmatch
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
-from golive.checks.sns import (
+from golive.checks.resource_policy import (
     attached,
-    denies_plain_http,
     doubt,
     key_kind,
     open_grant,
     resolved,
     signature,
-    statements,
+    tls_denial,
     truthy,
 )
 from golive.checks.sqs import queue_users
@@ -104,25 +103,20 @@ def _covers(denied: list[str], action: str) -> bool:
 @check("sqs.tls-only")
 def tls_only(queue: Resource, ctx: Context) -> Verdict:
     policies, reason = queue_policies(queue, ctx)
-    partial = None
-    for policy in policies:
-        found = statements(policy, ctx)
-        if isinstance(found, str):
-            reason = reason or found
-            continue
-        for statement in found:
-            denied = denies_plain_http(statement)
-            if denied is None:
-                continue
-            if all(_covers(denied, action) for action in _MESSAGE_ACTIONS):
-                return passed(f"queue policy {policy.logical_id} denies requests without TLS")
-            partial = f"queue policy {policy.logical_id} denies plain HTTP only for " + (
-                ", ".join(denied) or "no action"
-            )
+    covering, partial, doubt_reason = tls_denial(
+        policies, ctx, lambda denied: all(_covers(denied, a) for a in _MESSAGE_ACTIONS)
+    )
+    if covering:
+        return passed(f"queue policy {covering} denies requests without TLS")
+    reason = reason or doubt_reason
     if reason:
         return unknown(f"queue policies not fully known: {reason}")
     if partial:
-        return failed(partial + "; sending or receiving still works without TLS")
+        only = ", ".join(partial[1]) or "no action"
+        return failed(
+            f"queue policy {partial[0]} denies plain HTTP only for {only}; "
+            "sending or receiving still works without TLS"
+        )
     if not policies:
         return failed("no queue policy: messages can be sent and received over plain HTTP")
     names = ", ".join(p.logical_id for p in policies)

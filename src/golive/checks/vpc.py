@@ -7,7 +7,7 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.checks.elb import deployed
-from golive.checks.sns import doubt
+from golive.checks.resource_policy import doubt
 from golive.context import Context
 from golive.graph import Graph
 from golive.model import Resource
