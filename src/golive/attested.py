@@ -66,7 +66,7 @@ def checklist_markdown() -> str:
         items = [p for p in load_attested() if p.pillar is pillar]
         if not items:
             continue
-        lines += [f"## {pillar.value.replace('-', ' ').capitalize()}", ""]
+        lines += [f"## {pillar.label}", ""]
         lines += [f"- [ ] {p.checklist} (`{p.id}`): {p.why}" for p in items]
         lines.append("")
     return "\n".join(lines)

@@ -52,6 +52,11 @@ class Pillar(str, Enum):
     COST_OPTIMIZATION = "cost-optimization"
     SUSTAINABILITY = "sustainability"
 
+    @property
+    def label(self) -> str:
+        """The pillar as a reader sees it: "Operational excellence"."""
+        return self.value.replace("-", " ").capitalize()
+
 
 class Profile(str, Enum):
     """The environment a stack is reviewed for; it sets thresholds and severities."""

@@ -81,7 +81,7 @@ def catalogue_by_pillar() -> str:
         metas = sorted((m for m in catalog.values() if m.pillar is pillar), key=lambda m: m.id)
         if not metas:
             continue
-        title = pillar.value.replace("-", " ").capitalize()
+        title = pillar.label
         lines += [f"### {title} ({len(metas)})", "", "| Id | Severity | What is verified |"]
         lines.append("| --- | --- | --- |")
         for meta in metas:

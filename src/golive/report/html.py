@@ -25,14 +25,6 @@ from golive.report.markdown import status_line
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
-PILLAR_NAMES = {
-    Pillar.OPERATIONAL_EXCELLENCE: "Operational excellence",
-    Pillar.SECURITY: "Security",
-    Pillar.RELIABILITY: "Reliability",
-    Pillar.PERFORMANCE_EFFICIENCY: "Performance efficiency",
-    Pillar.COST_OPTIMIZATION: "Cost optimization",
-    Pillar.SUSTAINABILITY: "Sustainability",
-}
 #: Statuses in the order a reader cares about them; rows and filters follow it.
 STATUS_ORDER = (
     Status.FAIL,
@@ -105,7 +97,7 @@ def pillar_bars(summary: Summary, width: float = BAR_WIDTH) -> list[Bar]:
     """The readiness chart's bars, in pillar order."""
     return [
         Bar(
-            PILLAR_NAMES[p],
+            p.label,
             s,
             round(width * (s or 0) / 100, 1),
             tone(s),
@@ -217,7 +209,6 @@ def render_html(result: ScanResult, summary: Summary, title: str) -> str:
         ring_circumference=circumference,
         score_tone=tone(summary.score),
         pillars=pillars,
-        pillar_names=PILLAR_NAMES,
         statuses=STATUS_ORDER,
         status_labels=STATUS_LABELS,
         severities=SEVERITY_ORDER,

@@ -9,19 +9,10 @@ import jinja2
 
 from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
-from golive.model import Finding, Pillar, Status
+from golive.model import Finding, Status
 from golive.report.checklist import checklist
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
-
-_PILLAR_NAMES = {
-    Pillar.OPERATIONAL_EXCELLENCE: "Operational excellence",
-    Pillar.SECURITY: "Security",
-    Pillar.RELIABILITY: "Reliability",
-    Pillar.PERFORMANCE_EFFICIENCY: "Performance efficiency",
-    Pillar.COST_OPTIMIZATION: "Cost optimization",
-    Pillar.SUSTAINABILITY: "Sustainability",
-}
 
 
 @cache
@@ -132,7 +123,6 @@ def render_markdown(result: ScanResult, summary: Summary, title: str) -> str:
         by_check=by_check,
         unreviewed=unreviewed,
         checklist=checklist(summary),
-        pillar_names=_PILLAR_NAMES,
         status_line=status_line,
         location=location,
         resource_label=resource_label,
