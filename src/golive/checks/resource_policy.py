@@ -12,6 +12,7 @@ import zlib
 from collections.abc import Callable
 from typing import Any
 
+from golive.checks.base import Verdict, failed, passed, unknown
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown, first_unknown
@@ -283,6 +284,21 @@ def open_grant(policies: list[Resource], ctx: Context, noun: str) -> tuple[str |
                     + statement_doubt(statement)
                 )
     return None, doubt_reason
+
+
+def not_public_verdict(
+    policies: list[Resource], reason: str | None, ctx: Context, noun: str
+) -> Verdict:
+    """The verdict of a topic's or queue's policies: FAIL on a statement open to anyone."""
+    grant, doubt_reason = open_grant(policies, ctx, noun)
+    if grant:
+        return failed(grant)
+    reason = reason or doubt_reason
+    if reason:
+        return unknown(f"{noun} policies not fully known: {reason}")
+    if not policies:
+        return passed(f"no {noun} policy: only the owning account can use the {noun}")
+    return passed(f"no {noun} policy statement open to anyone")
 
 
 def tls_denial(

@@ -10,7 +10,7 @@ from golive.checks.resource_policy import (
     covers_all,
     doubt,
     key_kind,
-    open_grant,
+    not_public_verdict,
     resolved,
     signature,
     tls_denial,
@@ -86,15 +86,7 @@ def encryption(topic: Resource, ctx: Context) -> Verdict:
 @check("sns.policy-not-public")
 def policy_not_public(topic: Resource, ctx: Context) -> Verdict:
     policies, reason = topic_policies(topic, ctx)
-    grant, doubt_reason = open_grant(policies, ctx, "topic")
-    if grant:
-        return failed(grant)
-    reason = reason or doubt_reason
-    if reason:
-        return unknown(f"topic policies not fully known: {reason}")
-    if not policies:
-        return passed("no topic policy: only the owning account can use the topic")
-    return passed("no topic policy statement open to anyone")
+    return not_public_verdict(policies, reason, ctx, "topic")
 
 
 @check("sns.tls-only")

@@ -14,7 +14,7 @@ from golive.checks.resource_policy import (
     attached,
     doubt,
     key_kind,
-    open_grant,
+    not_public_verdict,
     resolved,
     signature,
     tls_denial,
@@ -85,15 +85,7 @@ def encryption(queue: Resource, ctx: Context) -> Verdict:
 @check("sqs.policy-not-public")
 def policy_not_public(queue: Resource, ctx: Context) -> Verdict:
     policies, reason = queue_policies(queue, ctx)
-    grant, doubt_reason = open_grant(policies, ctx, "queue")
-    if grant:
-        return failed(grant)
-    reason = reason or doubt_reason
-    if reason:
-        return unknown(f"queue policies not fully known: {reason}")
-    if not policies:
-        return passed("no queue policy: only the owning account can use the queue")
-    return passed("no queue policy statement open to anyone")
+    return not_public_verdict(policies, reason, ctx, "queue")
 
 
 def _covers(denied: list[str], action: str) -> bool:
