@@ -10,9 +10,9 @@ the cluster must export the ``audit`` log to CloudWatch Logs.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.rds_scope import deletion_protection_verdict, true
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown
@@ -48,15 +48,11 @@ NEPTUNE = Service(
 _RESTORE_SOURCES = ("SnapshotIdentifier", "SourceDBClusterIdentifier")
 
 
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def _encryption(cluster: Resource, ctx: Context) -> Verdict:
     flag = ctx.value(cluster, "StorageEncrypted")
     if flag.unknown:
         return unknown(f"StorageEncrypted is not known: {flag.reason}", "StorageEncrypted")
-    if flag.known and _true(flag.value):
+    if flag.known and true(flag.value):
         key = ctx.value(cluster, "KmsKeyId")
         whose = "the AWS managed key" if key.absent else "the KMS key in KmsKeyId"
         return passed(f"storage encrypted with {whose}", "StorageEncrypted")
@@ -95,20 +91,6 @@ def _retention(cluster: Resource, ctx: Context) -> Verdict:
             path,
         )
     return passed(f"{kept} (at least {minimum})", path)
-
-
-def _deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
-    flag = ctx.value(cluster, "DeletionProtection")
-    if flag.unknown:
-        return unknown(f"DeletionProtection is not known: {flag.reason}", "DeletionProtection")
-    if flag.known and _true(flag.value):
-        return passed("deletion protection on", "DeletionProtection")
-    state = "false" if flag.known else "not set"
-    return failed(
-        f"DeletionProtection is {state}: one API call, console click or stack replacement "
-        "deletes the cluster",
-        "DeletionProtection",
-    )
 
 
 def _audit_logs(cluster: Resource, ctx: Context, service: Service) -> Verdict:
@@ -173,7 +155,7 @@ def docdb_backup_retention(cluster: Resource, ctx: Context) -> Verdict:
 
 @check("docdb.deletion-protection")
 def docdb_deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
-    return _deletion_protection(cluster, ctx)
+    return deletion_protection_verdict(cluster, ctx, "cluster")
 
 
 @check("docdb.audit-logs")
@@ -193,7 +175,7 @@ def neptune_backup_retention(cluster: Resource, ctx: Context) -> Verdict:
 
 @check("neptune.deletion-protection")
 def neptune_deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
-    return _deletion_protection(cluster, ctx)
+    return deletion_protection_verdict(cluster, ctx, "cluster")
 
 
 @check("neptune.audit-logs")

@@ -13,6 +13,7 @@ from golive.checks.base import Verdict, check, failed, not_applicable, passed, u
 from golive.checks.rds_scope import (
     CLUSTER,
     cluster_setting,
+    deletion_protection_verdict,
     engine,
     replica_source,
     restored_from,
@@ -104,17 +105,7 @@ def deletion_protection(db: Resource, ctx: Context) -> Verdict:
     exempt = cluster_setting(db, ctx, "deletion protection")
     if exempt is not None:
         return exempt
-    flag = ctx.value(db, "DeletionProtection")
-    if flag.unknown:
-        return unknown(f"DeletionProtection is not known: {flag.reason}", "DeletionProtection")
-    if flag.known and true(flag.value):
-        return passed("deletion protection on", "DeletionProtection")
-    state = "false" if flag.known else "not set"
-    return failed(
-        f"DeletionProtection is {state}: one API call, console click or stack replacement "
-        "deletes the database",
-        "DeletionProtection",
-    )
+    return deletion_protection_verdict(db, ctx, "database")
 
 
 @check("rds.iam-authentication")

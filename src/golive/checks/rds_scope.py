@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from golive.checks.base import Verdict, not_applicable, unknown
+from golive.checks.base import Verdict, failed, not_applicable, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown
@@ -43,6 +43,21 @@ _RESTORE_SOURCES = {
 def true(value: Any) -> bool:
     """CloudFormation booleans arrive as ``true`` or as the strings ``"true"``/``"True"``."""
     return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
+def deletion_protection_verdict(db: Resource, ctx: Context, what: str) -> Verdict:
+    """DeletionProtection on ``db`` (a "database" or "cluster"): PASS, FAIL or UNKNOWN."""
+    flag = ctx.value(db, "DeletionProtection")
+    if flag.unknown:
+        return unknown(f"DeletionProtection is not known: {flag.reason}", "DeletionProtection")
+    if flag.known and true(flag.value):
+        return passed("deletion protection on", "DeletionProtection")
+    state = "false" if flag.known else "not set"
+    return failed(
+        f"DeletionProtection is {state}: one API call, console click or stack replacement "
+        f"deletes the {what}",
+        "DeletionProtection",
+    )
 
 
 @dataclass(frozen=True)
