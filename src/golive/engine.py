@@ -116,17 +116,17 @@ class Engine:
 def resource_ref(resource: Resource) -> ResourceRef:
     """How findings name a resource: what the user wrote, with the deployed id beside it."""
     origin = resource.origin
-    if origin is None:
-        return ResourceRef(
-            resource.logical_id, resource.type, resource.location.file, resource.location.line
-        )
     return ResourceRef(
-        logical_id=origin.logical_id,
+        logical_id=origin.logical_id if origin else resource.logical_id,
         type=resource.type,
         file=resource.location.file,
         line=resource.location.line,
-        deployed_id=resource.logical_id if resource.logical_id != origin.logical_id else None,
-        source_type=origin.type,
+        deployed_id=(
+            resource.logical_id if origin and resource.logical_id != origin.logical_id else None
+        ),
+        source_type=origin.type if origin else None,
+        construct_path=resource.construct_path,
+        source_location=resource.source_location,
     )
 
 

@@ -113,6 +113,10 @@ class Resource:
     #: Comments in the text the user wrote for this resource (for a generated resource, the
     #: text of the SAM resource or ``Fn::ForEach`` loop it comes from). Empty for JSON.
     comments: tuple[Comment, ...] = ()
+    #: CDK: the construct path of the resource (``MyStack/Orders/Handler/Resource``).
+    construct_path: str | None = None
+    #: CDK: where the construct was created in the app's source, when the assembly says.
+    source_location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -125,8 +129,16 @@ class Stack:
     parameters: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     mappings: Mapping[str, Any] = field(default_factory=dict)
     conditions: Mapping[str, Any] = field(default_factory=dict)
-    #: ``sam`` for templates with the Serverless transform, else ``cloudformation``.
+    #: ``cloudformation``, ``sam`` (Serverless transform), ``cdk`` (cloud assembly) or
+    #: ``terraform`` (configuration or plan).
     source_kind: str = "cloudformation"
+    #: Tags applied to every resource of the stack from outside the template (CDK stack
+    #: tags in the assembly manifest; Terraform's provider ``default_tags`` are merged into
+    #: each resource instead).
+    tags: Mapping[str, str] = field(default_factory=dict)
+    #: CloudFormation termination protection as the deployment sets it (CDK manifest);
+    #: None when the input does not say.
+    termination_protection: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -148,8 +160,12 @@ class ResourceRef:
     line: int | None
     #: The id CloudFormation deploys, when it differs from what the user wrote (SAM).
     deployed_id: str | None = None
-    #: The type the user wrote, when it differs from the deployed type (SAM).
+    #: The type the user wrote, when it differs from the deployed type (SAM, Terraform).
     source_type: str | None = None
+    #: CDK: the construct path, what a CDK user recognises first.
+    construct_path: str | None = None
+    #: CDK: where the construct was created in the app's source, when known.
+    source_location: Location | None = None
 
 
 @dataclass(frozen=True)

@@ -16,9 +16,9 @@ from typing import Any
 from golive.baseline import Baseline, mark_known
 from golive.catalog import CheckMeta, load_catalog
 from golive.checks import REGISTRY
-from golive.discover import discover
+from golive.discover import discover_inputs
 from golive.engine import Engine
-from golive.loaders.cloudformation import load_template
+from golive.loaders import load_input
 from golive.loaders.errors import LoadError
 from golive.model import Finding, InputError, Profile, Stack
 from golive.settings import Settings
@@ -54,16 +54,17 @@ def run_scan(
     settings: Settings | None = None,
     baseline: Baseline | None = None,
 ) -> ScanResult:
-    """Review every template under ``paths``; raises ``MissingPathError`` for a missing path."""
+    """Review every input under ``paths``; raises ``MissingPathError`` for a missing path."""
     settings = settings or Settings()
     full = load_catalog()
     engines: dict[Profile, Engine] = {}
     values = dict(parameters or {})
     result = ScanResult([str(p) for p in paths], profile, full)
-    for file in discover(paths):
+    for unit in discover_inputs(paths):
         result.files_seen += 1
+        file = unit.path
         try:
-            loaded = load_template(file, values)
+            loaded_stacks = load_input(unit, values)
         except LoadError as exc:
             result.errors.append(InputError(exc.file, exc.line, exc.message))
             continue
@@ -72,18 +73,17 @@ def run_scan(
                 InputError(str(file), None, f"cannot read the file: {exc.strerror}")
             )
             continue
-        if loaded is None:
-            continue
-        result.stacks.append(loaded.stack)
-        result.errors.extend(loaded.problems)
         file_profile = settings.profile_for(str(file), profile)
-        if file_profile is not profile:
+        if loaded_stacks and file_profile is not profile:
             result.file_profiles[str(file)] = file_profile
         if file_profile not in engines:
             engines[file_profile] = Engine(full, REGISTRY, file_profile, settings)
-        stack_result = engines[file_profile].run(loaded.stack, values)
-        result.findings.extend(stack_result.findings)
-        result.errors.extend(stack_result.errors)
+        for loaded in loaded_stacks:
+            result.stacks.append(loaded.stack)
+            result.errors.extend(loaded.problems)
+            stack_result = engines[file_profile].run(loaded.stack, values)
+            result.findings.extend(stack_result.findings)
+            result.errors.extend(stack_result.errors)
     if profile not in engines:
         engines[profile] = Engine(full, REGISTRY, profile, settings)
     ran = {check_id for engine in engines.values() for check_id in engine.selected}

@@ -1,0 +1,42 @@
+"""Every input kind into ``Stack``s: one entry point that picks the loader.
+
+Each loader returns ``LoadedTemplate``s (a stack plus problems that left the rest of the
+input usable) and raises ``LoadError`` for an input it cannot read at all. Heavy readers
+(the SAM translator, the HCL parser) are imported only when an input of their kind turns up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from golive.discover import Input, InputKind
+from golive.loaders.cloudformation import LoadedTemplate, load_template
+
+#: How much of a JSON file is read to tell a Terraform plan from a template.
+_PLAN_SNIFF_BYTES = 4096
+
+
+def load_input(unit: Input, parameters: Mapping[str, Any]) -> list[LoadedTemplate]:
+    """The stacks one input holds; empty for a file that is not infrastructure."""
+    if unit.kind is InputKind.CDK_ASSEMBLY:
+        from golive.loaders.cdk import load_assembly
+
+        return load_assembly(unit.path, parameters)
+    if unit.kind is InputKind.TERRAFORM:
+        from golive.loaders.terraform import load_configuration
+
+        return [load_configuration(unit.path, parameters)]
+    if unit.path.suffix.lower() == ".json" and _looks_like_plan(unit.path):
+        from golive.loaders.terraform import load_plan
+
+        return [load_plan(unit.path)]
+    loaded = load_template(unit.path, parameters)
+    return [] if loaded is None else [loaded]
+
+
+def _looks_like_plan(path: Any) -> bool:
+    """``terraform show -json`` output names its format and Terraform's version up front."""
+    with path.open("rb") as stream:
+        head = stream.read(_PLAN_SNIFF_BYTES)
+    return b'"format_version"' in head and b'"terraform_version"' in head
