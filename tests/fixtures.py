@@ -9,6 +9,8 @@ the check judges carries its expectation on its logical-id line::
 The quoted text, optional, must occur in the finding's reason. Header comments set options:
 ``# profile: development``, ``# parameter: Name=Value``, ``# setting: global-audience=true``.
 A resource generated from SAM is named by its deployed id in ``# expect[FnRole]: PASS``.
+Terraform fixtures (``fail_tf.tf``) are reviewed as a configuration of that one file; the
+expectation sits on the ``resource`` line and is keyed by the Terraform address.
 """
 
 from __future__ import annotations
@@ -26,6 +28,13 @@ _EXPECT = re.compile(
 )
 _EXPECT_JSON = re.compile(
     r"\"(?P<id>[A-Za-z0-9]+)\"\s*:.*(?://|#)\s*expect:\s*(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)"
+)
+#: Terraform: ``resource "aws_sqs_queue" "jobs" { # expect: FAIL "text"``, keyed by the
+#: address; ``# expect[aws_sqs_queue.jobs[0]]: PASS`` names one instance of count/for_each.
+_EXPECT_TF = re.compile(
+    r"^\s*resource\s+\"(?P<type>[\w-]+)\"\s+\"(?P<name>[\w-]+)\".*#\s*expect"
+    r"(?:\[(?P<deployed>.+?)\])?:\s*(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)"
+    r"(?:\s+\"(?P<text>[^\"]*)\")?"
 )
 _HEADER = re.compile(r"^#\s*(?P<key>profile|parameter|setting):\s*(?P<value>.+?)\s*$")
 
@@ -71,7 +80,13 @@ def read_fixture(path: Path) -> Fixture:
                 else:
                     fixture.settings[name] = given.split(",") if given else []
             continue
-        match = _EXPECT.match(line)
+        match = _EXPECT.match(line) if path.suffix != ".tf" else None
+        terraform = _EXPECT_TF.match(line) if path.suffix == ".tf" else None
+        if terraform:
+            key = terraform.group("deployed") or f"{terraform['type']}.{terraform['name']}"
+            fixture.expectations[key] = Expectation(
+                key, terraform.group("status"), terraform.group("text"), number
+            )
         if match:
             key = match.group("deployed") or match.group("id")
             fixture.expectations[key] = Expectation(
@@ -85,5 +100,5 @@ def all_fixtures() -> list[Fixture]:
         read_fixture(path)
         for folder in sorted(p for p in CHECKS_DIR.iterdir() if p.is_dir())
         for path in sorted(folder.iterdir())
-        if path.suffix in (".yaml", ".yml", ".json")
+        if path.suffix in (".yaml", ".yml", ".json", ".tf")
     ]

@@ -8,7 +8,8 @@ Directories are walked recursively in a stable order. Three kinds of input come 
   files (``cdk.out``), reviewed as a whole and never entered file by file;
 - a **Terraform configuration**: a folder holding ``*.tf`` files (a root module). A folder
   that another configuration under the same paths uses as a local module
-  (``source = "./modules/api"``) is reviewed through its caller, not on its own.
+  (``source = "./modules/api"``) is reviewed through its caller, not on its own. A single
+  ``.tf`` file named on the command line is reviewed alone.
 
 Folders that never hold what a team deploys (version control, virtual environments,
 dependencies, build caches, Terraform's provider cache) are not entered.
@@ -58,6 +59,9 @@ class Input:
 
     kind: InputKind
     path: Path
+    #: Terraform: the one ``.tf`` file given on the command line, reviewed on its own
+    #: (as Checkov's ``-f`` does); None for a whole folder.
+    only: Path | None = None
 
 
 class MissingPathError(FileNotFoundError):
@@ -70,7 +74,7 @@ def discover_inputs(paths: Iterable[Path]) -> list[Input]:
     for path in paths:
         if path.is_file():
             if path.suffix == ".tf":
-                found.setdefault(Input(InputKind.TERRAFORM, path.parent), None)
+                found.setdefault(Input(InputKind.TERRAFORM, path.parent, path), None)
             elif path.name == "manifest.json" and is_cloud_assembly(path.parent):
                 found.setdefault(Input(InputKind.CDK_ASSEMBLY, path.parent), None)
             else:
@@ -130,7 +134,9 @@ def _walk(root: Path) -> list[Input]:
 
 def _without_called_modules(units: list[Input]) -> list[Input]:
     """Drop Terraform folders that another found configuration calls as a local module."""
-    folders = {u.path.resolve(): u for u in units if u.kind is InputKind.TERRAFORM}
+    folders = {
+        u.path.resolve(): u for u in units if u.kind is InputKind.TERRAFORM and u.only is None
+    }
     if len(folders) < 2:
         return units
     called: set[Path] = set()
@@ -144,4 +150,8 @@ def _without_called_modules(units: list[Input]) -> list[Input]:
                 target = (folder / source).resolve()
                 if target != folder:
                     called.add(target)
-    return [u for u in units if u.kind is not InputKind.TERRAFORM or u.path.resolve() not in called]
+    return [
+        u
+        for u in units
+        if u.kind is not InputKind.TERRAFORM or u.only or u.path.resolve() not in called
+    ]

@@ -36,6 +36,8 @@ class ScanResult:
     stacks: list[Stack] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
+    #: Remarks about the inputs that are not errors (a remote Terraform module not followed).
+    notes: list[InputError] = field(default_factory=list)
     files_seen: int = 0
     #: Files reviewed under another profile than ``profile`` (per-path profiles).
     file_profiles: dict[str, Profile] = field(default_factory=dict)
@@ -81,6 +83,7 @@ def run_scan(
         for loaded in loaded_stacks:
             result.stacks.append(loaded.stack)
             result.errors.extend(loaded.problems)
+            result.notes.extend(loaded.notes)
             stack_result = engines[file_profile].run(loaded.stack, values)
             result.findings.extend(stack_result.findings)
             result.errors.extend(stack_result.errors)

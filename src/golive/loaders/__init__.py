@@ -22,11 +22,12 @@ def load_input(unit: Input, parameters: Mapping[str, Any]) -> list[LoadedTemplat
     if unit.kind is InputKind.CDK_ASSEMBLY:
         from golive.loaders.cdk import load_assembly
 
-        return load_assembly(unit.path, parameters)
+        assembly: list[LoadedTemplate] = load_assembly(unit.path, parameters)
+        return assembly
     if unit.kind is InputKind.TERRAFORM:
         from golive.loaders.terraform import load_configuration
 
-        return [load_configuration(unit.path, parameters)]
+        return [load_configuration(unit.path, parameters, unit.only)]
     if unit.path.suffix.lower() == ".json" and _looks_like_plan(unit.path):
         from golive.loaders.terraform import load_plan
 

@@ -74,6 +74,8 @@ class LoadedTemplate:
 
     stack: Stack
     problems: list[InputError] = field(default_factory=list)
+    #: Things the reader should know that are not errors (a remote module not followed).
+    notes: list[InputError] = field(default_factory=list)
 
 
 def load_template(path: FsPath, parameters: Mapping[str, Any]) -> LoadedTemplate | None:

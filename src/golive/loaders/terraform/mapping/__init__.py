@@ -39,6 +39,9 @@ class Mapped:
     type: str
     properties: dict[str, Any] = field(default_factory=dict)
     companions: dict[str, Mapped] = field(default_factory=dict)
+    #: The CloudFormation DeletionPolicy the Terraform settings amount to, when they keep
+    #: data on deletion without ``prevent_destroy`` (a final snapshot: "Snapshot").
+    deletion_policy: str | None = None
 
 
 Converter = Callable[[TfResource], "Mapped | None"]
@@ -161,3 +164,90 @@ def policy_document(value: Any) -> Any:
         except ValueError:
             return Unknown("the policy document is not valid JSON")
     return value
+
+
+# -- helpers added for the serverless mappings (Lambda, messaging, API Gateway, monitoring) --
+
+
+def nested(attributes: Mapping[str, Any], name: str) -> dict[str, Any] | Unknown | None:
+    """The first nested block ``name``; ``Unknown`` when the blocks themselves are not known.
+
+    A ``dynamic`` block over a value known only after apply is unknown, not absent, so a
+    check answers UNKNOWN rather than judging the setting missing.
+    """
+    value = attributes.get(name)
+    if isinstance(value, (Unknown, Text, Reference)):
+        return Unknown(getattr(value, "reason", None) or f"{name} is known only after apply")
+    if isinstance(value, list) and value and not isinstance(value[0], dict):
+        first = value[0]
+        return first if isinstance(first, Unknown) else Unknown(f"{name} is not a block")
+    return block(attributes, name)
+
+
+def renamed(attributes: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """The set arguments of ``names`` (Terraform name -> CloudFormation name), renamed."""
+    properties: dict[str, Any] = {}
+    for tf_name, cfn_name in names.items():
+        put(properties, cfn_name, get(attributes, tf_name))
+    return properties
+
+
+#: Stand-ins for the parts of a ``Text`` while its JSON is parsed (private-use characters,
+#: which JSON strings may hold and Terraform configurations do not).
+_OPEN, _CLOSE = "\ue000", "\ue001"
+
+
+def json_value(value: Any) -> Any:
+    """A JSON-text attribute (policy, redrive policy, event pattern, definition) as data.
+
+    ``jsonencode`` already gives data; a heredoc or literal string is parsed; an empty
+    string (what a plan shows for an unset one) is absent. A heredoc with interpolations
+    (``"Resource": "${aws_sqs_queue.jobs.arn}"``) is parsed around them, each interpolation
+    kept as the reference or unknown it is. JSON that cannot be read is unknown.
+    """
+    if isinstance(value, str):
+        if not value.strip():
+            return ABSENT
+        import json
+
+        try:
+            return json.loads(value)
+        except ValueError:
+            return Unknown("the JSON document is not valid JSON")
+    if isinstance(value, Text):
+        return _json_text(value)
+    return value
+
+
+def _json_text(text: Text) -> Any:
+    import json
+
+    holes = [part for part in text.parts if not isinstance(part, str)]
+    source = "".join(
+        part if isinstance(part, str) else f"{_OPEN}{holes.index(part)}{_CLOSE}"
+        for part in text.parts
+    )
+    try:
+        data = json.loads(source)
+    except ValueError:
+        return text  # an interpolation outside a JSON string: not known before apply
+    return _filled(data, holes)
+
+
+def _filled(node: Any, holes: list[Any]) -> Any:
+    if isinstance(node, dict):
+        return {key: _filled(value, holes) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_filled(item, holes) for item in node]
+    if not isinstance(node, str) or _OPEN not in node:
+        return node
+    parts: list[str | Reference | Unknown] = []
+    for piece in node.split(_OPEN):
+        index, closed, rest = piece.partition(_CLOSE)
+        if closed and index.isdigit() and int(index) < len(holes):
+            parts.append(holes[int(index)])
+            if rest:
+                parts.append(rest)
+        elif piece:
+            parts.append(piece)
+    return parts[0] if len(parts) == 1 and not isinstance(parts[0], str) else Text(tuple(parts))

@@ -1,0 +1,105 @@
+"""Terraform configurations and plans into ``Stack``s.
+
+``load_configuration`` reads a root module folder (python-hcl2 parses; golive evaluates):
+variables from defaults, ``terraform.tfvars``, ``*.auto.tfvars`` and ``--parameter``
+(highest), locals, ``count``/``for_each`` with known values, local modules, the AWS
+provider's ``default_tags``. Remote modules are noted as not followed. ``load_plan`` reads
+``terraform show -json`` output, where every value Terraform could know is known.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from golive.loaders.cloudformation import LoadedTemplate
+from golive.loaders.errors import LoadError
+from golive.loaders.terraform.build import build_stack
+from golive.loaders.terraform.expressions import Evaluator
+from golive.loaders.terraform.hcl import parse_file
+from golive.loaders.terraform.module_files import read_module
+from golive.loaders.terraform.modules import ModuleInstance, resource_instances
+from golive.model import InputError
+
+__all__ = ["load_configuration", "load_plan"]
+
+
+def load_configuration(
+    folder: Path, parameters: Mapping[str, Any], only: Path | None = None
+) -> LoadedTemplate:
+    """Review the root module in ``folder`` (or the single file ``only``)."""
+    config = read_module(folder, [only] if only is not None else None)
+    problems = list(config.problems)
+    if config.files == 0 and problems:
+        first = problems[0]
+        raise LoadError(first.file, first.line, first.message)
+    values = _variable_files(folder, problems) if only is None else {}
+    values.update({k: v for k, v in parameters.items() if k in config.variables})
+    root = ModuleInstance(config, "", values, folder)
+    instances = resource_instances(root)
+    problems.extend(root.problems)
+    name = (only or folder).name
+    stack, build_problems = build_stack(name, str(only or folder), instances)
+    notes = [p for p in problems if p.message.startswith("note: ")]
+    errors = [p for p in problems if not p.message.startswith("note: ")] + build_problems
+    return LoadedTemplate(stack, _unique(errors), _unique(notes))
+
+
+def load_plan(path: Path) -> LoadedTemplate:
+    """Review a plan in ``terraform show -json`` form."""
+    from golive.loaders.terraform.plan import plan_instances
+
+    try:
+        data = json.loads(path.read_bytes())
+    except ValueError as exc:
+        raise LoadError(str(path), None, f"not valid JSON: {exc}") from exc
+    instances, problems = plan_instances(data, str(path))
+    stack, build_problems = build_stack(path.name, str(path), instances)
+    return LoadedTemplate(stack, problems + build_problems)
+
+
+def _variable_files(folder: Path, problems: list[InputError]) -> dict[str, Any]:
+    """``terraform.tfvars`` then ``*.auto.tfvars`` (alphabetically), as Terraform reads them."""
+    files = [folder / "terraform.tfvars", folder / "terraform.tfvars.json"]
+    files += sorted(folder.glob("*.auto.tfvars")) + sorted(folder.glob("*.auto.tfvars.json"))
+    values: dict[str, Any] = {}
+    for file in files:
+        if not file.is_file():
+            continue
+        try:
+            if file.suffix == ".json":
+                values.update(json.loads(file.read_text(encoding="utf-8")))
+                continue
+            body = parse_file(file)
+        except (LoadError, ValueError, OSError) as exc:
+            message = getattr(exc, "message", str(exc))
+            problems.append(InputError(str(file), getattr(exc, "line", None), message))
+            continue
+        literal = Evaluator(_NoNames())
+        values.update({k: literal.eval(v) for k, v in body.attributes.items()})
+    return values
+
+
+class _NoNames:
+    """The scope of a .tfvars file: values are literal, names resolve to nothing."""
+
+    def resolve(self, root: str, steps: list[Any]) -> Any:
+        from golive.values import Unknown
+
+        return Unknown(f"{root} cannot be used in a .tfvars file")
+
+    def reparse(self, source: str) -> Any:
+        from golive.loaders.terraform.hcl import parse_text
+
+        return parse_text(f"v = {source}\n", "<tfvars>").attributes["v"]
+
+    def read_file(self, path: str) -> Any:
+        from golive.values import Unknown
+
+        return Unknown("file() in a .tfvars file is not read")
+
+
+def _unique(items: list[InputError]) -> list[InputError]:
+    return list(dict.fromkeys(items))

@@ -1,0 +1,130 @@
+"""Terraform resource instances into a CloudFormation-vocabulary ``Stack``.
+
+Each instance goes through its type's converter; split resources are then folded into their
+owners; finally Terraform's references become ``Ref``/``Fn::GetAtt`` and interpolated
+strings ``Fn::Join``, so the resource graph, invocation modes and every check read a
+Terraform configuration exactly as they read a template. Types no check looks at are left
+out quietly. Findings name resources by their Terraform address.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from golive.loaders.terraform.mapping import Mapped, MergeRule
+from golive.loaders.terraform.mapping.registry import load_mappings
+from golive.loaders.terraform.model import TfResource
+from golive.model import InputError, Origin, Resource, Stack
+from golive.values import Reference, Text, Unknown
+
+#: Terraform attributes whose value is what CloudFormation's ``Ref`` returns for the type
+#: (``id`` always is). Anything else becomes ``Fn::GetAtt`` with the name CamelCased.
+REF_ATTRIBUTES = {
+    "aws_lambda_function": {"function_name"},
+    "aws_s3_bucket": {"bucket"},
+    "aws_iam_role": {"name"},
+    "aws_iam_user": {"name"},
+    "aws_iam_group": {"name"},
+    "aws_iam_policy": {"arn"},
+    "aws_cloudwatch_log_group": {"name"},
+    "aws_sns_topic": {"arn"},
+    "aws_sqs_queue": {"url"},
+    "aws_dynamodb_table": {"name"},
+    "aws_kinesis_stream": {"name"},
+    "aws_kms_key": {"key_id"},
+    "aws_secretsmanager_secret": {"arn"},
+    "aws_sfn_state_machine": {"arn"},
+    "aws_ecs_cluster": {"name"},
+    "aws_db_instance": {"identifier"},
+    "aws_rds_cluster": {"cluster_identifier"},
+}
+
+
+def build_stack(
+    name: str, file: str, instances: Iterable[TfResource]
+) -> tuple[Stack, list[InputError]]:
+    """The stack of a configuration's (or plan's) resource instances."""
+    converters, mergers = load_mappings()
+    mapped: dict[str, tuple[TfResource, Mapped]] = {}
+    splits: list[tuple[TfResource, MergeRule]] = []
+    problems: list[InputError] = []
+    for instance in instances:
+        if instance.type in mergers:
+            splits.append((instance, mergers[instance.type]))
+            continue
+        converter = converters.get(instance.type)
+        if converter is None:
+            continue
+        result = converter(instance)
+        if result is not None:
+            mapped[instance.address] = (instance, result)
+    for split, rule in splits:
+        owner = _owner(split, rule, mapped)
+        if owner is not None:
+            rule.merger(split, owner.properties)
+    tf_types = {address: tf.type for address, (tf, _) in mapped.items()}
+    resources: dict[str, Resource] = {}
+    for address, (tf, result) in mapped.items():
+        resources[address] = _resource(address, tf, result, tf_types)
+        for key, companion in result.companions.items():
+            companion_id = f"{address}/{key}"
+            resources[companion_id] = _resource(companion_id, tf, companion, tf_types)
+    return Stack(name, file, resources, source_kind="terraform"), problems
+
+
+def _owner(
+    split: TfResource, rule: MergeRule, mapped: dict[str, tuple[TfResource, Mapped]]
+) -> Mapped | None:
+    """The mapped owner a split resource names through ``rule.via``."""
+    value = split.attributes.get(rule.via)
+    if isinstance(value, Reference):
+        found = mapped.get(value.logical_id)
+        return found[1] if found and found[0].type in rule.into else None
+    if not isinstance(value, str):
+        return None
+    for tf, result in mapped.values():
+        if tf.type in rule.into and any(tf.attributes.get(k) == value for k in rule.owner_keys):
+            return result
+    return None
+
+
+def _resource(
+    logical_id: str, tf: TfResource, result: Mapped, tf_types: dict[str, str]
+) -> Resource:
+    deletion = "Retain" if tf.prevent_destroy else result.deletion_policy
+    return Resource(
+        logical_id=logical_id,
+        type=result.type,
+        properties=to_cloudformation(result.properties, tf_types),
+        location=tf.location,
+        depends_on=tuple(d for d in tf.depends_on if d in tf_types),
+        deletion_policy=deletion,
+        update_replace_policy=deletion,
+        origin=Origin(logical_id, tf.type),
+        comments=tf.comments,
+    )
+
+
+def to_cloudformation(value: Any, tf_types: dict[str, str]) -> Any:
+    """References as ``Ref``/``Fn::GetAtt``, interpolations as ``Fn::Join``."""
+    if isinstance(value, Reference):
+        return _intrinsic(value, tf_types)
+    if isinstance(value, Text):
+        return {"Fn::Join": ["", [to_cloudformation(p, tf_types) for p in value.parts]]}
+    if isinstance(value, dict):
+        return {k: to_cloudformation(v, tf_types) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_cloudformation(v, tf_types) for v in value]
+    return value
+
+
+def _intrinsic(reference: Reference, tf_types: dict[str, str]) -> Any:
+    address, attribute = reference.logical_id, reference.attribute
+    tf_type = tf_types.get(address)
+    if tf_type is None:
+        what = f"{address}.{attribute}" if attribute else address
+        return Unknown(f"{what} is known only after apply")
+    if attribute is None or attribute == "id" or attribute in REF_ATTRIBUTES.get(tf_type, ()):
+        return {"Ref": address}
+    return {"Fn::GetAtt": [address, "".join(w.capitalize() for w in attribute.split("_"))]}

@@ -1,0 +1,142 @@
+"""``terraform show -json`` plans into resource instances.
+
+A plan is the most exact Terraform input: variables, ``count``, ``for_each`` and modules are
+already expanded, and every value Terraform can know before apply is there. What it cannot
+know is listed in ``resource_changes[].change.after_unknown``; such a value becomes a
+``Reference`` when the configuration section says which resource it comes from (so the
+graph keeps its edges) and ``Unknown`` otherwise. A known value that equals the attribute of
+the resource the configuration references (``function_name = aws_lambda_function.f.
+function_name``) also becomes that reference, for the same reason. Plans carry no lines:
+findings name the plan file and the resource address.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from golive.loaders.terraform.model import TfResource
+from golive.model import InputError, Location
+from golive.values import Reference, Unknown
+
+_REFERENCE = re.compile(
+    r"^(?P<address>(?:module\.[\w-]+(?:\[[^\]]+\])?\.)*[a-z][a-z0-9_]*\.[\w-]+(?:\[[^\]]+\])?)"
+    r"(?:\.(?P<attribute>\w+))?"
+)
+_NOT_RESOURCES = ("var.", "local.", "data.", "each.", "count.", "path.", "module.", "self.")
+
+
+def plan_instances(data: Any, file: str) -> tuple[list[TfResource], list[InputError]]:
+    """Every managed resource instance the plan will have after apply."""
+    if not isinstance(data, dict) or not isinstance(data.get("planned_values"), dict):
+        return [], [InputError(file, None, "a Terraform plan without planned_values")]
+    unknowns = {
+        change.get("address"): (change.get("change") or {}).get("after_unknown") or {}
+        for change in data.get("resource_changes") or []
+        if isinstance(change, dict)
+    }
+    expressions = dict(_configured(((data.get("configuration") or {}).get("root_module")), ""))
+    planned = list(_planned(data["planned_values"].get("root_module") or {}))
+    values_by_address = {r.get("address"): r.get("values") or {} for r in planned}
+    instances = []
+    for resource in planned:
+        if resource.get("mode") != "managed":
+            continue
+        address = str(resource.get("address"))
+        config_address = re.sub(r"\[[^\]]+\]$", "", address)
+        module = config_address.rpartition(str(resource.get("type")) + ".")[0]
+        config = expressions.get(config_address, {})
+        attributes = _with_references(
+            dict(resource.get("values") or {}),
+            unknowns.get(address, {}),
+            config,
+            module,
+            values_by_address,
+        )
+        if "tags_all" in attributes:
+            attributes["tags"] = attributes.pop("tags_all")
+        instances.append(
+            TfResource(
+                address=address,
+                type=str(resource.get("type")),
+                attributes=attributes,
+                location=Location(file, None),
+            )
+        )
+    return instances, []
+
+
+def _planned(module: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    yield from (r for r in module.get("resources") or [] if isinstance(r, dict))
+    for child in module.get("child_modules") or []:
+        if isinstance(child, dict):
+            yield from _planned(child)
+
+
+def _configured(module: Any, prefix: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(address without index, expressions) of every resource in the configuration."""
+    if not isinstance(module, dict):
+        return
+    for resource in module.get("resources") or []:
+        if isinstance(resource, dict) and resource.get("mode") == "managed":
+            yield prefix + str(resource.get("address")), resource.get("expressions") or {}
+    for name, call in (module.get("module_calls") or {}).items():
+        if isinstance(call, dict):
+            yield from _configured(call.get("module"), f"{prefix}module.{name}.")
+
+
+def _with_references(
+    values: Any, unknown: Any, config: Any, module: str, planned: dict[Any, Any]
+) -> Any:
+    """Values with after-apply parts replaced by references or ``Unknown``."""
+    if isinstance(values, dict) or (isinstance(unknown, dict) and values is None):
+        result = dict(values or {})
+        keys = set(result) | (set(unknown) if isinstance(unknown, dict) else set())
+        for key in keys:
+            sub_unknown = unknown.get(key) if isinstance(unknown, dict) else None
+            sub_config = config.get(key) if isinstance(config, dict) else None
+            if sub_unknown is True:
+                result[key] = _reference(sub_config, module) or Unknown(
+                    f"{key} is known only after apply"
+                )
+            elif key in result or sub_unknown:
+                result[key] = _with_references(
+                    result.get(key), sub_unknown, sub_config, module, planned
+                )
+        return result
+    if isinstance(values, list):
+        unknown_items = unknown if isinstance(unknown, list) else []
+        config_items = config if isinstance(config, list) else []
+        return [
+            _reference(config_items[i] if i < len(config_items) else None, module)
+            or Unknown("known only after apply")
+            if i < len(unknown_items) and unknown_items[i] is True
+            else _with_references(
+                item,
+                unknown_items[i] if i < len(unknown_items) else None,
+                config_items[i] if i < len(config_items) else None,
+                module,
+                planned,
+            )
+            for i, item in enumerate(values)
+        ]
+    reference = _reference(config, module)
+    if reference is not None and reference.attribute is not None:
+        target = planned.get(reference.logical_id) or {}
+        if isinstance(target, dict) and target.get(reference.attribute) == values:
+            return reference
+    return values
+
+
+def _reference(config: Any, module: str) -> Reference | None:
+    """The resource attribute a configuration expression names first, if any."""
+    if not isinstance(config, dict):
+        return None
+    for text in config.get("references") or []:
+        if not isinstance(text, str) or text.startswith(_NOT_RESOURCES):
+            continue
+        match = _REFERENCE.match(text)
+        if match:
+            return Reference(module + match["address"], match["attribute"])
+    return None
