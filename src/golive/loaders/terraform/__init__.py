@@ -35,7 +35,7 @@ def load_configuration(
     if config.files == 0 and problems:
         first = problems[0]
         raise LoadError(first.file, first.line, first.message)
-    values = _variable_files(folder, problems) if only is None else {}
+    values = variable_values(folder, parameters, problems) if only is None else {}
     values.update({k: v for k, v in parameters.items() if k in config.variables})
     root = ModuleInstance(config, "", values, folder)
     instances = resource_instances(root)
@@ -60,8 +60,11 @@ def load_plan(path: Path) -> LoadedTemplate:
     return LoadedTemplate(stack, problems + build_problems)
 
 
-def _variable_files(folder: Path, problems: list[InputError]) -> dict[str, Any]:
-    """``terraform.tfvars`` then ``*.auto.tfvars`` (alphabetically), as Terraform reads them."""
+def variable_values(
+    folder: Path, parameters: Mapping[str, Any], problems: list[InputError]
+) -> dict[str, Any]:
+    """Variable values as Terraform takes them: ``terraform.tfvars``, then ``*.auto.tfvars``
+    alphabetically, then the command line (``--parameter``), each over the one before."""
     files = [folder / "terraform.tfvars", folder / "terraform.tfvars.json"]
     files += sorted(folder.glob("*.auto.tfvars")) + sorted(folder.glob("*.auto.tfvars.json"))
     values: dict[str, Any] = {}
@@ -79,6 +82,7 @@ def _variable_files(folder: Path, problems: list[InputError]) -> dict[str, Any]:
             continue
         literal = Evaluator(_NoNames())
         values.update({k: literal.eval(v) for k, v in body.attributes.items()})
+    values.update(parameters)
     return values
 
 
