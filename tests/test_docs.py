@@ -23,3 +23,13 @@ def test_readme_catalogue_is_current() -> None:
     assert text == readme_with_catalogue(text), (
         "README's catalogue is out of date: run python -m golive._dev.docs"
     )
+
+
+def test_catalogue_cache_is_current() -> None:
+    """The JSON cache of the catalogue matches the YAML (else every run parses the YAML)."""
+    from golive._dev.docs import CATALOG_CACHE
+    from golive.catalog import render_cache
+
+    assert CATALOG_CACHE.read_text(encoding="utf-8") == render_cache(), (
+        "run `python -m golive._dev.docs` to refresh the catalogue cache"
+    )
