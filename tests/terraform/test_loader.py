@@ -9,10 +9,11 @@ import pytest
 
 from golive.discover import InputKind, discover_inputs
 from golive.loaders.terraform import load_configuration, load_plan, variable_values
-from golive.loaders.terraform.module_files import read_module
-from golive.loaders.terraform.modules import ModuleInstance, resource_instances
-from golive.loaders.terraform.plan import plan_instances
+from golive.loaders.terraform.instances import resource_instances
 from golive.loaders.terraform.model import TfResource
+from golive.loaders.terraform.module_files import read_module
+from golive.loaders.terraform.modules import ModuleInstance
+from golive.loaders.terraform.plan import plan_instances
 from golive.values import Reference, Text, Unknown
 
 
@@ -75,7 +76,14 @@ def test_tfvars_precedence(tmp_path: Path) -> None:
     write(
         tmp_path,
         "main.tf",
-        'variable "a" { default = "default" }\nvariable "b" { default = "default" }\nvariable "c" { default = "default" }\nresource "aws_sqs_queue" "q" {\n  name = "${var.a}-${var.b}-${var.c}"\n}\n',
+        """
+variable "a" { default = "default" }
+variable "b" { default = "default" }
+variable "c" { default = "default" }
+resource "aws_sqs_queue" "q" {
+  name = "${var.a}-${var.b}-${var.c}"
+}
+""",
     )
     write(tmp_path, "terraform.tfvars", 'a = "tfvars"\nb = "tfvars"\nc = "tfvars"\n')
     write(tmp_path, "x.auto.tfvars", 'b = "auto"\nc = "auto"\n')
@@ -298,7 +306,14 @@ def test_other_data_sources_are_unknown(tmp_path: Path) -> None:
     write(
         tmp_path,
         "main.tf",
-        'data "aws_kms_key" "k" {\n  key_id = "alias/x"\n}\nresource "aws_sqs_queue" "q" {\n  kms_master_key_id = data.aws_kms_key.k.arn\n}\n',
+        """
+data "aws_kms_key" "k" {
+  key_id = "alias/x"
+}
+resource "aws_sqs_queue" "q" {
+  kms_master_key_id = data.aws_kms_key.k.arn
+}
+""",
     )
     value = instances(tmp_path)["aws_sqs_queue.q"].attributes["kms_master_key_id"]
     assert isinstance(value, Unknown) and "data.aws_kms_key.k" in value.reason
@@ -308,7 +323,12 @@ def test_comments_inside_a_resource_are_kept(tmp_path: Path) -> None:
     write(
         tmp_path,
         "main.tf",
-        'resource "aws_sqs_queue" "q" {\n  # checkov:skip=CKV_AWS_27: queue holds no data\n  name = "q"\n}\n',
+        """\
+resource "aws_sqs_queue" "q" {
+  # checkov:skip=CKV_AWS_27: queue holds no data
+  name = "q"
+}
+""",
     )
     comments = instances(tmp_path)["aws_sqs_queue.q"].comments
     assert [(c.line, c.text) for c in comments] == [

@@ -243,7 +243,7 @@ def raw_catalog() -> dict[str, Any]:
     """The parsed YAML of every catalogue file, by file prefix, in file order."""
     files = _yaml_files()
     digest = catalog_digest(files)
-    cache_file = resources.files("golive").joinpath("data", CACHE_NAME)
+    cache_file = resources.files("golive").joinpath(f"data/{CACHE_NAME}")
     try:
         cached = json.loads(cache_file.read_text(encoding="utf-8"))
     except (OSError, ValueError):

@@ -19,8 +19,9 @@ from golive.loaders.errors import LoadError
 from golive.loaders.terraform.build import build_stack
 from golive.loaders.terraform.expressions import Evaluator
 from golive.loaders.terraform.hcl import parse_file
+from golive.loaders.terraform.instances import resource_instances
 from golive.loaders.terraform.module_files import read_module
-from golive.loaders.terraform.modules import ModuleInstance, resource_instances
+from golive.loaders.terraform.modules import ModuleInstance
 from golive.model import InputError
 
 __all__ = ["load_configuration", "load_plan"]

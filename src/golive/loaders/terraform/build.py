@@ -38,6 +38,55 @@ REF_ATTRIBUTES = {
     "aws_ecs_cluster": {"name"},
     "aws_db_instance": {"identifier"},
     "aws_rds_cluster": {"cluster_identifier"},
+    "aws_ecr_repository": {"name"},
+    "aws_eks_cluster": {"name"},
+    "aws_codebuild_project": {"name"},
+    "aws_ecs_task_definition": {"arn"},
+    "aws_msk_cluster": {"arn"},
+}
+
+#: Terraform attribute names whose CloudFormation ``Fn::GetAtt`` name is not the CamelCase.
+GETATT_NAMES = {
+    "aws_ecr_repository": {"repository_url": "RepositoryUri"},
+    "aws_lambda_function": {"invoke_arn": "Arn", "qualified_arn": "Arn"},
+    "aws_sqs_queue": {"url": "QueueUrl"},
+    "aws_db_instance": {"address": "Endpoint.Address", "endpoint": "Endpoint.Address"},
+    "aws_rds_cluster": {"endpoint": "Endpoint.Address", "reader_endpoint": "ReadEndpoint.Address"},
+}
+
+#: Properties that name another resource, by CloudFormation type and property, and the
+#: Terraform type and argument that resource's name is written in. A literal name there
+#: (``cluster_identifier = "orders"`` instead of a reference) still links the two, as the
+#: deployed resources are linked.
+NAME_LINKS = {
+    ("AWS::RDS::DBInstance", "DBClusterIdentifier"): ("aws_rds_cluster", "cluster_identifier"),
+    ("AWS::RDS::DBInstance", "DBSubnetGroupName"): ("aws_db_subnet_group", "name"),
+    ("AWS::RDS::DBCluster", "DBSubnetGroupName"): ("aws_db_subnet_group", "name"),
+    ("AWS::DocDB::DBInstance", "DBClusterIdentifier"): ("aws_docdb_cluster", "cluster_identifier"),
+    ("AWS::DocDB::DBCluster", "DBSubnetGroupName"): ("aws_docdb_subnet_group", "name"),
+    ("AWS::DocDB::DBCluster", "DBClusterParameterGroupName"): (
+        "aws_docdb_cluster_parameter_group",
+        "name",
+    ),
+    ("AWS::Neptune::DBInstance", "DBClusterIdentifier"): (
+        "aws_neptune_cluster",
+        "cluster_identifier",
+    ),
+    ("AWS::Neptune::DBCluster", "DBSubnetGroupName"): ("aws_neptune_subnet_group", "name"),
+    ("AWS::Neptune::DBCluster", "DBClusterParameterGroupName"): (
+        "aws_neptune_cluster_parameter_group",
+        "name",
+    ),
+    ("AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName"): (
+        "aws_elasticache_subnet_group",
+        "name",
+    ),
+    ("AWS::Lambda::Permission", "FunctionName"): ("aws_lambda_function", "function_name"),
+    ("AWS::Lambda::EventSourceMapping", "FunctionName"): ("aws_lambda_function", "function_name"),
+    ("AWS::Lambda::EventInvokeConfig", "FunctionName"): ("aws_lambda_function", "function_name"),
+    ("AWS::Lambda::Url", "TargetFunctionArn"): ("aws_lambda_function", "function_name"),
+    ("AWS::IAM::Policy", "Roles"): ("aws_iam_role", "name"),
+    ("AWS::ECS::Service", "Cluster"): ("aws_ecs_cluster", "name"),
 }
 
 
@@ -63,6 +112,7 @@ def build_stack(
         owner = _owner(split, rule, mapped)
         if owner is not None:
             rule.merger(split, owner.properties)
+    _link_literal_names(mapped)
     tf_types = {address: tf.type for address, (tf, _) in mapped.items()}
     resources: dict[str, Resource] = {}
     for address, (tf, result) in mapped.items():
@@ -87,6 +137,31 @@ def _owner(
         if tf.type in rule.into and any(tf.attributes.get(k) == value for k in rule.owner_keys):
             return result
     return None
+
+
+def _link_literal_names(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
+    """Literal names in ``NAME_LINKS`` properties become references to the named resource."""
+    names: dict[tuple[str, str], str] = {}
+    wanted = set(NAME_LINKS.values())
+    for address, (tf, _) in mapped.items():
+        for tf_type, argument in wanted:
+            value = tf.attributes.get(argument)
+            if tf.type == tf_type and isinstance(value, str):
+                names.setdefault((tf_type, value), address)
+    if not names:
+        return
+    for _, result in mapped.values():
+        for (cfn_type, key), (tf_type, _) in NAME_LINKS.items():
+            value = result.properties.get(key) if result.type == cfn_type else None
+            if isinstance(value, str) and (tf_type, value) in names:
+                result.properties[key] = Reference(names[(tf_type, value)])
+            elif isinstance(value, list):
+                result.properties[key] = [
+                    Reference(names[(tf_type, v)])
+                    if isinstance(v, str) and (tf_type, v) in names
+                    else v
+                    for v in value
+                ]
 
 
 def _resource(
@@ -127,4 +202,7 @@ def _intrinsic(reference: Reference, tf_types: dict[str, str]) -> Any:
         return Unknown(f"{what} is known only after apply")
     if attribute is None or attribute == "id" or attribute in REF_ATTRIBUTES.get(tf_type, ()):
         return {"Ref": address}
-    return {"Fn::GetAtt": [address, "".join(w.capitalize() for w in attribute.split("_"))]}
+    name = GETATT_NAMES.get(tf_type, {}).get(attribute)
+    if name is None:
+        name = "".join(w.capitalize() for w in attribute.split("_"))
+    return {"Fn::GetAtt": [address, name]}

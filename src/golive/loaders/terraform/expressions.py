@@ -10,18 +10,20 @@ conditionals, ``for`` expressions, splats, indexes and function calls.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from golive.loaders.terraform import functions
+from golive.loaders.terraform.template_values import (
+    Step,
+    apply_steps,
+    closing_brace,
+    dedent,
+    join_parts,
+    unescape,
+    unknown_from,
+)
 from golive.values import Reference, Text, Unknown
-
-#: A traversal step: ("attr", name), ("index", key) or ("splat", None).
-Step = tuple[str, Any]
-
-_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\"}
-_ESCAPE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)")
 
 
 class Scope(Protocol):
@@ -85,7 +87,7 @@ class Evaluator:
             elif child.type in ("ESCAPED_INTERPOLATION", "ESCAPED_DIRECTIVE"):
                 parts.append(str(child)[1:])
             else:
-                parts.append(_unescape(str(child)))
+                parts.append(unescape(str(child)))
         return join_parts(parts)
 
     def _heredoc(self, node: Any) -> Any:
@@ -94,7 +96,7 @@ class Evaluator:
         body = raw[first_newline + 1 :]
         body = body[: body.rstrip("\n").rfind("\n") + 1] if "\n" in body.rstrip("\n") else ""
         if node.data == "heredoc_template_trim":
-            body = _dedent(body)
+            body = dedent(body)
         return self._template_text(body)
 
     def _template_text(self, text: str) -> Any:
@@ -110,7 +112,7 @@ class Evaluator:
                 parts.append(text[position : start - 1] + "${")
                 position = start + 2
                 continue
-            end = _closing_brace(text, start + 2)
+            end = closing_brace(text, start + 2)
             if end < 0:
                 parts.append(text[position:])
                 break
@@ -157,7 +159,7 @@ class Evaluator:
         yes, no = self.eval(expressions[1]), self.eval(expressions[2])
         if yes == no:
             return yes
-        return _unknown_from(condition, "the condition choosing this value")
+        return unknown_from(condition, "the condition choosing this value")
 
     def _binary(self, node: Any) -> Any:
         left = self.eval(node.children[0])
@@ -169,7 +171,7 @@ class Evaluator:
     def _unary(self, node: Any) -> Any:
         operator, operand = str(node.children[0]), self.eval(node.children[1])
         if isinstance(operand, (Unknown, Text, Reference)):
-            return _unknown_from(operand, "an operand")
+            return unknown_from(operand, "an operand")
         if operator == "!":
             return not operand if isinstance(operand, bool) else Unknown("! of a non-boolean")
         return -operand if isinstance(operand, (int, float)) else Unknown("- of a non-number")
@@ -231,7 +233,7 @@ class Evaluator:
         elif isinstance(collection, list):
             pairs = list(enumerate(collection))
         else:
-            return _unknown_from(collection, "the collection a for expression iterates")
+            return unknown_from(collection, "the collection a for expression iterates")
         results = []
         for key, item in pairs:
             bindings = {names[0]: item} if len(names) == 1 else {names[0]: key, names[1]: item}
@@ -239,7 +241,7 @@ class Evaluator:
             if condition is not None:
                 keep = evaluator.eval(next(c for c in condition.children if _is_expression(c)))
                 if not isinstance(keep, bool):
-                    return _unknown_from(keep, "a for expression's condition")
+                    return unknown_from(keep, "a for expression's condition")
                 if not keep:
                     continue
             results.append(produce(evaluator))
@@ -281,111 +283,6 @@ class Evaluator:
         if root in self.bindings:
             return apply_steps(self.bindings[root], steps)
         return self.scope.resolve(root, steps)
-
-
-def apply_steps(value: Any, steps: list[Step]) -> Any:
-    """Follow attribute, index and splat steps into a known value."""
-    for position, (kind, key) in enumerate(steps):
-        if isinstance(value, Unknown):
-            return value
-        if isinstance(value, Reference):
-            return value  # an attribute of a resource attribute: the same unknown-until-apply
-        if kind == "splat":
-            rest = steps[position + 1 :]
-            items = value if isinstance(value, list) else [] if value is None else [value]
-            return [apply_steps(item, rest) for item in items]
-        if isinstance(key, (Unknown, Text, Reference)):
-            return _unknown_from(key, "an index")
-        if isinstance(value, dict):
-            if str(key) not in value:
-                return Unknown(f"no key {key!r} in the value")
-            value = value[str(key)]
-        elif (
-            isinstance(value, list) and isinstance(key, (int, float)) and not isinstance(key, bool)
-        ):
-            if not 0 <= int(key) < len(value):
-                return Unknown(f"index {key} is outside the list")
-            value = value[int(key)]
-        else:
-            return Unknown(f"cannot take {key!r} of this value")
-    return value
-
-
-def join_parts(parts: list[Any]) -> Any:
-    """Template parts into a string, or a ``Text`` when some part is not known."""
-    flat: list[Any] = []
-    for part in parts:
-        if isinstance(part, Text):
-            flat.extend(part.parts)
-        elif isinstance(part, bool):
-            flat.append("true" if part else "false")
-        elif isinstance(part, (int, float)):
-            flat.append(str(part))
-        elif part is None:
-            flat.append("")
-        elif isinstance(part, (str, Reference, Unknown)):
-            flat.append(part)
-        else:
-            return Unknown("a collection inside a string template")
-    merged: list[Any] = []
-    for part in flat:
-        if isinstance(part, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += part
-        elif part != "":
-            merged.append(part)
-    if all(isinstance(p, str) for p in merged):
-        return "".join(merged)
-    if len(merged) == 1:
-        return merged[0]
-    return Text(tuple(merged))
-
-
-def _unknown_from(value: Any, what: str) -> Unknown:
-    if isinstance(value, Unknown):
-        return value
-    if isinstance(value, Text):
-        return Unknown(value.reason)
-    if isinstance(value, Reference):
-        return Unknown(f"{what} depends on {value.logical_id}, known only after apply")
-    return Unknown(f"{what} is not a usable value")
-
-
-def _unescape(text: str) -> str:
-    def replace(match: re.Match[str]) -> str:
-        code = match.group(1)
-        if code[0] in "uU" and len(code) > 1:
-            return chr(int(code[1:], 16))
-        return _ESCAPES.get(code, "\\" + code)
-
-    return _ESCAPE.sub(replace, text) if "\\" in text else text
-
-
-def _dedent(text: str) -> str:
-    lines = text.split("\n")
-    indents = [len(line) - len(line.lstrip()) for line in lines if line.strip()]
-    cut = min(indents, default=0)
-    return "\n".join(line[cut:] for line in lines)
-
-
-def _closing_brace(text: str, start: int) -> int:
-    depth, position, quoted = 1, start, False
-    while position < len(text):
-        char = text[position]
-        if quoted:
-            if char == "\\":
-                position += 1
-            elif char == '"':
-                quoted = False
-        elif char == '"':
-            quoted = True
-        elif char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return position
-        position += 1
-    return -1
 
 
 def _is_expression(node: Any) -> bool:

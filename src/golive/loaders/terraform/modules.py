@@ -14,10 +14,9 @@ from typing import Any
 
 from golive.loaders.terraform import policy_document
 from golive.loaders.terraform.expressions import Evaluator, Step, apply_steps
-from golive.loaders.terraform.hcl import Block, Body, parse_text
-from golive.loaders.terraform.model import TfResource
+from golive.loaders.terraform.hcl import Block, parse_text
 from golive.loaders.terraform.module_files import ModuleConfig, read_module
-from golive.model import InputError, Location
+from golive.model import InputError
 from golive.values import Reference, Text, Unknown
 
 #: Arguments every resource accepts that configure Terraform, not the resource.
@@ -157,7 +156,7 @@ class ModuleInstance:
         if "count" in attributes:
             count = self.evaluator.eval(attributes["count"])
             if isinstance(count, bool) or not isinstance(count, (int, float)):
-                return _unknown(count, "count"), {}
+                return unknown_of(count, "count"), {}
             return list(range(int(count))), {}
         if "for_each" in attributes:
             collection = self.evaluator.eval(attributes["for_each"])
@@ -165,7 +164,7 @@ class ModuleInstance:
                 return sorted(collection), collection
             if isinstance(collection, list) and all(isinstance(i, str) for i in collection):
                 return sorted(set(collection)), {k: k for k in collection}
-            return _unknown(collection, "for_each"), {}
+            return unknown_of(collection, "for_each"), {}
         return None, {}
 
     def _resource_reference(self, kind: str, name: str, steps: list[Step]) -> Any:
@@ -180,14 +179,14 @@ class ModuleInstance:
         if steps and steps[0][0] == "index":
             index = steps[0][1]
             if isinstance(index, (Unknown, Text, Reference)):
-                return _unknown(index, "the instance index")
-            return _reference(base + _index(index), steps[1:])
+                return unknown_of(index, "the instance index")
+            return _reference(base + index_text(index), steps[1:])
         if steps and steps[0][0] == "splat":
-            return [_reference(base + _index(k), steps[1:]) for k in keys]
+            return [_reference(base + index_text(k), steps[1:]) for k in keys]
         if not steps:
             if isinstance(keys, list) and all(isinstance(k, int) for k in keys):
-                return [Reference(base + _index(k)) for k in keys]
-            return {str(k): Reference(base + _index(k)) for k in keys}
+                return [Reference(base + index_text(k)) for k in keys]
+            return {str(k): Reference(base + index_text(k)) for k in keys}
         return Unknown(f"{base} has several instances; index it")
 
     def _data_value(self, kind: str, name: str, steps: list[Step]) -> Any:
@@ -203,6 +202,8 @@ class ModuleInstance:
             return Unknown(f"{address} attribute other than json")
         if (kind, name) not in self._data:
             self._data[(kind, name)] = _PENDING
+            from golive.loaders.terraform.instances import evaluate_body
+
             attributes = evaluate_body(block.body, self.evaluator)
             self._data[(kind, name)] = policy_document.render(attributes)
         value = self._data[(kind, name)]
@@ -253,7 +254,7 @@ class ModuleInstance:
                 for arg, node in block.body.attributes.items()
                 if arg not in META_ARGUMENTS and arg not in ("source", "version", "providers")
             }
-            prefix = f"{self.prefix}module.{name}{'' if key is None else _index(key)}."
+            prefix = f"{self.prefix}module.{name}{'' if key is None else index_text(key)}."
             child = ModuleInstance(
                 self.configs[folder],
                 prefix,
@@ -302,124 +303,13 @@ class ModuleInstance:
                 if "alias" in block.body.attributes
                 else ""
             )
+            from golive.loaders.terraform.instances import evaluate_body
+
             for inner in block.body.blocks_of("default_tags"):
                 value = evaluate_body(inner.body, self.evaluator).get("tags")
                 if isinstance(value, dict):
                     tags[str(alias)] = value
         return tags
-
-
-def evaluate_body(body: Body, evaluator: Evaluator) -> dict[str, Any]:
-    """A block body's arguments and nested blocks, evaluated (blocks as lists of mappings)."""
-    attributes: dict[str, Any] = {
-        name: evaluator.eval(node)
-        for name, node in body.attributes.items()
-        if name not in META_ARGUMENTS
-    }
-    for block in body.blocks:
-        if block.kind in META_BLOCKS:
-            continue
-        if block.kind == "dynamic" and block.labels:
-            _dynamic(block, evaluator, attributes)
-            continue
-        existing = attributes.setdefault(block.kind, [])
-        if isinstance(existing, list):
-            existing.append(evaluate_body(block.body, evaluator))
-    return attributes
-
-
-def _dynamic(block: Block, evaluator: Evaluator, attributes: dict[str, Any]) -> None:
-    label = block.labels[0]
-    collection = (
-        evaluator.eval(block.body.attributes["for_each"])
-        if "for_each" in block.body.attributes
-        else None
-    )
-    iterator_node = block.body.attributes.get("iterator")
-    iterator = (_bare_name(iterator_node) if iterator_node is not None else "") or label
-    contents = block.body.blocks_of("content")
-    if isinstance(collection, dict):
-        pairs = list(collection.items())
-    elif isinstance(collection, list):
-        pairs = list(enumerate(collection))
-    else:
-        attributes[label] = _unknown(collection, f"dynamic {label}'s for_each")
-        return
-    existing = attributes.setdefault(label, [])
-    if not isinstance(existing, list) or not contents:
-        return
-    for key, value in pairs:
-        inner = evaluator.bound(**{iterator: {"key": key, "value": value}})
-        existing.append(evaluate_body(contents[0].body, inner))
-
-
-def resource_instances(instance: ModuleInstance) -> list[TfResource]:
-    """Every managed resource instance of a module instance and its child modules."""
-    found: list[TfResource] = []
-    for (kind, name), block in instance.config.resources.items():
-        keys, values = instance._expand(block)
-        base = f"{instance.prefix}{kind}.{name}"
-        targets: list[tuple[str, Any, Any]]
-        if isinstance(keys, Unknown):
-            unknown = Unknown(f"{keys.reason} (the number of instances is not known)")
-            targets = [(base + "[*]", {"index": unknown}, {"key": unknown, "value": unknown})]
-        elif keys is None:
-            targets = [(base, None, None)]
-        else:
-            targets = [
-                (base + _index(k), {"index": k}, {"key": k, "value": values.get(k, k)})
-                for k in keys
-            ]
-        for address, count, each in targets:
-            evaluator = instance.evaluator
-            if count is not None:
-                evaluator = evaluator.bound(count=count, each=each)
-            found.append(_tf_resource(instance, kind, address, block, evaluator))
-    for name in instance.config.modules:
-        children = instance.children(name)
-        if isinstance(children, Unknown):
-            block = instance.config.modules[name]
-            instance.problems.append(
-                InputError(block.body.file, block.line, f"note: {children.reason}")
-            )
-            continue
-        for _, child in children:
-            found.extend(resource_instances(child))
-            instance.problems.extend(child.problems)
-    return found
-
-
-def _tf_resource(
-    instance: ModuleInstance, kind: str, address: str, block: Block, evaluator: Evaluator
-) -> TfResource:
-    body = block.body
-    prevent = False
-    for lifecycle in body.blocks_of("lifecycle"):
-        node = lifecycle.body.attributes.get("prevent_destroy")
-        prevent = prevent or (node is not None and evaluator.eval(node) is True)
-    alias = ""
-    if "provider" in body.attributes:
-        alias = _bare_name(body.attributes["provider"]).rpartition(".")[2]
-    depends = []
-    if "depends_on" in body.attributes:
-        value = evaluator.eval(body.attributes["depends_on"])
-        depends = (
-            [r.logical_id for r in value if isinstance(r, Reference)]
-            if isinstance(value, list)
-            else []
-        )
-    return TfResource(
-        address=address,
-        type=kind,
-        attributes=evaluate_body(body, evaluator),
-        location=Location(body.file, block.line),
-        default_tags=instance.default_tags.get(alias, instance.default_tags.get("", {}))
-        if kind.startswith("aws_")
-        else {},
-        prevent_destroy=prevent,
-        comments=tuple(body.comments),
-        depends_on=tuple(depends),
-    )
 
 
 def _reference(address: str, steps: list[Step]) -> Any:
@@ -430,11 +320,11 @@ def _reference(address: str, steps: list[Step]) -> Any:
     return Unknown(f"{address} used in a way golive does not follow")
 
 
-def _index(key: Any) -> str:
+def index_text(key: Any) -> str:
     return f"[{key}]" if isinstance(key, int) else f'["{key}"]'
 
 
-def _unknown(value: Any, what: str) -> Unknown:
+def unknown_of(value: Any, what: str) -> Unknown:
     if isinstance(value, Unknown):
         return value
     if isinstance(value, Reference):
@@ -442,7 +332,7 @@ def _unknown(value: Any, what: str) -> Unknown:
     return Unknown(f"{what} is not a known number or collection")
 
 
-def _bare_name(node: Any) -> str:
+def bare_name(node: Any) -> str:
     """The text of a bare traversal like ``aws.east`` (provider = aws.east)."""
     words = [str(t) for t in node.scan_values(lambda v: getattr(v, "type", "") == "NAME")]
     return ".".join(words)
@@ -452,7 +342,7 @@ def _typed(value: Any, block: Block) -> Any:
     """A value given as text (--parameter) converted to the variable's declared type."""
     if not isinstance(value, str):
         return value
-    kind = _bare_name(block.body.attributes["type"]) if "type" in block.body.attributes else ""
+    kind = bare_name(block.body.attributes["type"]) if "type" in block.body.attributes else ""
     if kind.startswith("number"):
         try:
             return float(value) if "." in value else int(value)
