@@ -6,7 +6,9 @@ know is listed in ``resource_changes[].change.after_unknown``; such a value beco
 ``Reference`` when the configuration section says which resource it comes from (so the
 graph keeps its edges) and ``Unknown`` otherwise. A known value that equals the attribute of
 the resource the configuration references (``function_name = aws_lambda_function.f.
-function_name``) also becomes that reference, for the same reason. Plans carry no lines:
+function_name``) also becomes that reference, for the same reason. A value unknown only
+because the provider computes it (the configuration does not set it) is left out, as a
+template that does not set a property leaves it out. Plans carry no lines:
 findings name the plan file and the resource address.
 """
 
@@ -96,7 +98,11 @@ def _with_references(
         for key in keys:
             sub_unknown = unknown.get(key) if isinstance(unknown, dict) else None
             sub_config = config.get(key) if isinstance(config, dict) else None
-            if sub_unknown is True:
+            if sub_unknown is True and sub_config is None and isinstance(config, dict):
+                # Computed by the provider and not written in the configuration: as absent
+                # as in a template that does not set it.
+                result.pop(key, None)
+            elif sub_unknown is True:
                 result[key] = _reference(sub_config, module) or Unknown(
                     f"{key} is known only after apply"
                 )

@@ -1,0 +1,205 @@
+"""Kinesis data streams, their consumers, and Firehose streams.
+
+- ``aws_kinesis_stream``: ``encryption_type`` defaults to ``NONE`` in the provider, which is
+  CloudFormation's stream without ``StreamEncryption``; ``KMS`` with ``kms_key_id`` is
+  ``StreamEncryption {EncryptionType: KMS, KeyId}``.
+- ``aws_kinesis_firehose_delivery_stream``: ``server_side_encryption.enabled`` defaults to
+  false (no ``DeliveryStreamEncryptionConfigurationInput``); enabled, its ``key_type``
+  defaults to ``AWS_OWNED_CMK``, which CloudFormation requires written, so the default is
+  written out. A ``kinesis_source_configuration`` or ``msk_source_configuration`` sets the
+  ``DeliveryStreamType`` CloudFormation names the source with; otherwise the stream is
+  ``DirectPut``, CloudFormation's default, and the type stays absent.
+- Destinations keep what the graph needs: the role, the target bucket or domain, the
+  processing configuration (a Lambda transformation is how Firehose invokes a function
+  synchronously) and CloudWatch logging.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from golive.loaders.terraform.mapping import (
+    Mapped,
+    converts,
+    get,
+    nested,
+    nested_blocks,
+    put,
+    renamed,
+    tag_list,
+)
+from golive.loaders.terraform.model import TfResource
+from golive.values import ABSENT, Unknown
+
+#: Terraform destination block -> CloudFormation destination property.
+_DESTINATIONS = {
+    "extended_s3_configuration": "ExtendedS3DestinationConfiguration",
+    "redshift_configuration": "RedshiftDestinationConfiguration",
+    "opensearch_configuration": "AmazonopensearchserviceDestinationConfiguration",
+    "opensearchserverless_configuration": "AmazonOpenSearchServerlessDestinationConfiguration",
+    "elasticsearch_configuration": "ElasticsearchDestinationConfiguration",
+    "splunk_configuration": "SplunkDestinationConfiguration",
+    "http_endpoint_configuration": "HttpEndpointDestinationConfiguration",
+    "snowflake_configuration": "SnowflakeDestinationConfiguration",
+    "iceberg_configuration": "IcebergDestinationConfiguration",
+}
+_DESTINATION_ARGUMENTS = {
+    "role_arn": "RoleARN",
+    "bucket_arn": "BucketARN",
+    "prefix": "Prefix",
+    "error_output_prefix": "ErrorOutputPrefix",
+    "compression_format": "CompressionFormat",
+    "domain_arn": "DomainARN",
+    "cluster_endpoint": "ClusterEndpoint",
+    "collection_endpoint": "CollectionEndpoint",
+    "index_name": "IndexName",
+    "s3_backup_mode": "S3BackupMode",
+}
+
+
+@converts("aws_kinesis_stream")
+def stream(resource: TfResource) -> Mapped:
+    """``aws_kinesis_stream`` -> ``AWS::Kinesis::Stream``."""
+    attrs = resource.attributes
+    props = renamed(
+        attrs,
+        {
+            "name": "Name",
+            "shard_count": "ShardCount",
+            "retention_period": "RetentionPeriodHours",
+            "shard_level_metrics": "DesiredShardLevelMetrics",
+        },
+    )
+    mode = nested(attrs, "stream_mode_details")
+    if mode is not None:
+        props["StreamModeDetails"] = (
+            mode if isinstance(mode, Unknown) else renamed(mode, {"stream_mode": "StreamMode"})
+        )
+    put(props, "StreamEncryption", _stream_encryption(attrs))
+    put(props, "Tags", tag_list(resource))
+    return Mapped("AWS::Kinesis::Stream", props)
+
+
+def _stream_encryption(attrs: Mapping[str, Any]) -> dict[str, Any] | None:
+    """``encryption_type``/``kms_key_id`` -> ``StreamEncryption`` (none for ``NONE``)."""
+    kind = get(attrs, "encryption_type")
+    if kind in (ABSENT, "NONE"):
+        return None
+    props: dict[str, Any] = {"EncryptionType": kind}
+    key = get(attrs, "kms_key_id")
+    put(props, "KeyId", None if key == "" else key)
+    return props
+
+
+@converts("aws_kinesis_stream_consumer")
+def stream_consumer(resource: TfResource) -> Mapped:
+    """``aws_kinesis_stream_consumer`` -> ``AWS::Kinesis::StreamConsumer``."""
+    props = renamed(resource.attributes, {"name": "ConsumerName", "stream_arn": "StreamARN"})
+    return Mapped("AWS::Kinesis::StreamConsumer", props)
+
+
+@converts("aws_kinesis_firehose_delivery_stream")
+def delivery_stream(resource: TfResource) -> Mapped:
+    """``aws_kinesis_firehose_delivery_stream`` -> ``AWS::KinesisFirehose::DeliveryStream``."""
+    attrs = resource.attributes
+    props = renamed(attrs, {"name": "DeliveryStreamName"})
+    kinesis = nested(attrs, "kinesis_source_configuration")
+    msk = nested(attrs, "msk_source_configuration")
+    if kinesis is not None:
+        props["DeliveryStreamType"] = "KinesisStreamAsSource"
+        props["KinesisStreamSourceConfiguration"] = (
+            kinesis
+            if isinstance(kinesis, Unknown)
+            else renamed(kinesis, {"kinesis_stream_arn": "KinesisStreamARN", "role_arn": "RoleARN"})
+        )
+    elif msk is not None:
+        props["DeliveryStreamType"] = "MSKAsSource"
+        props["MSKSourceConfiguration"] = (
+            msk
+            if isinstance(msk, Unknown)
+            else renamed(msk, {"msk_cluster_arn": "MSKClusterARN", "topic_name": "TopicName"})
+        )
+    put(props, "DeliveryStreamEncryptionConfigurationInput", _firehose_encryption(attrs))
+    for tf_name, cfn_name in _DESTINATIONS.items():
+        found = nested(attrs, tf_name)
+        if found is not None:
+            props[cfn_name] = found if isinstance(found, Unknown) else _destination(found)
+    put(props, "Tags", tag_list(resource))
+    return Mapped("AWS::KinesisFirehose::DeliveryStream", props)
+
+
+def _firehose_encryption(attrs: Mapping[str, Any]) -> Any:
+    """``server_side_encryption`` -> ``DeliveryStreamEncryptionConfigurationInput``."""
+    block = nested(attrs, "server_side_encryption")
+    if block is None or isinstance(block, Unknown):
+        return block
+    enabled = get(block, "enabled")
+    if enabled is ABSENT or enabled is False:
+        return None
+    if not isinstance(enabled, bool):
+        return {"KeyType": Unknown("whether server-side encryption is enabled is not known")}
+    kind = get(block, "key_type")
+    props: dict[str, Any] = {"KeyType": "AWS_OWNED_CMK" if kind in (ABSENT, "") else kind}
+    key = get(block, "key_arn")
+    put(props, "KeyARN", None if key == "" else key)
+    return props
+
+
+def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
+    """One destination block: role, target, processing, logging and backup bucket."""
+    props = renamed(block, _DESTINATION_ARGUMENTS)
+    key = get(block, "kms_key_arn")
+    if key not in (ABSENT, ""):
+        props["EncryptionConfiguration"] = {"KMSEncryptionConfig": {"AWSKMSKeyARN": key}}
+    hints = renamed(
+        block, {"buffering_size": "SizeInMBs", "buffering_interval": "IntervalInSeconds"}
+    )
+    put(props, "BufferingHints", hints or None)
+    put(props, "ProcessingConfiguration", _processing(nested(block, "processing_configuration")))
+    logging = nested(block, "cloudwatch_logging_options")
+    if logging is not None:
+        props["CloudWatchLoggingOptions"] = (
+            logging
+            if isinstance(logging, Unknown)
+            else renamed(
+                logging,
+                {
+                    "enabled": "Enabled",
+                    "log_group_name": "LogGroupName",
+                    "log_stream_name": "LogStreamName",
+                },
+            )
+        )
+    backup = nested(block, "s3_configuration")
+    if backup is not None:
+        props["S3Configuration"] = (
+            backup if isinstance(backup, Unknown) else renamed(backup, _DESTINATION_ARGUMENTS)
+        )
+    return props
+
+
+def _processing(block: dict[str, Any] | Unknown | None) -> Any:
+    """``processing_configuration`` -> ``ProcessingConfiguration`` (processors and parameters)."""
+    if block is None or isinstance(block, Unknown):
+        return block
+    props = renamed(block, {"enabled": "Enabled"})
+    processors = nested_blocks(block, "processors")
+    if isinstance(processors, Unknown):
+        props["Processors"] = processors
+        return props
+    found = []
+    for processor in processors:
+        item = renamed(processor, {"type": "Type"})
+        parameters = nested_blocks(processor, "parameters")
+        item["Parameters"] = (
+            parameters
+            if isinstance(parameters, Unknown)
+            else [
+                renamed(p, {"parameter_name": "ParameterName", "parameter_value": "ParameterValue"})
+                for p in parameters
+            ]
+        )
+        found.append(item)
+    props["Processors"] = found
+    return props
