@@ -16,6 +16,7 @@ _STREAMS = {
     "AWS::Kinesis::Stream": "Kinesis stream",
     "AWS::Kinesis::StreamConsumer": "Kinesis stream",
     "AWS::DynamoDB::Table": "DynamoDB stream",
+    "AWS::DynamoDB::GlobalTable": "DynamoDB stream",
     "AWS::MSK::Cluster": "MSK cluster",
     "AWS::MSK::ServerlessCluster": "MSK cluster",
 }
