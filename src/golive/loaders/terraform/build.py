@@ -43,6 +43,7 @@ REF_ATTRIBUTES = {
     "aws_codebuild_project": {"name"},
     "aws_ecs_task_definition": {"arn"},
     "aws_msk_cluster": {"arn"},
+    "aws_elb": {"name"},
 }
 
 #: Terraform attribute names whose CloudFormation ``Fn::GetAtt`` name is not the CamelCase.
@@ -52,6 +53,14 @@ GETATT_NAMES = {
     "aws_sqs_queue": {"url": "QueueUrl"},
     "aws_db_instance": {"address": "Endpoint.Address", "endpoint": "Endpoint.Address"},
     "aws_rds_cluster": {"endpoint": "Endpoint.Address", "reader_endpoint": "ReadEndpoint.Address"},
+    "aws_lb": {"arn_suffix": "LoadBalancerFullName"},
+    "aws_alb": {"arn_suffix": "LoadBalancerFullName"},
+    "aws_lb_target_group": {"arn_suffix": "TargetGroupFullName"},
+    "aws_alb_target_group": {"arn_suffix": "TargetGroupFullName"},
+    "aws_s3_bucket": {
+        "bucket_regional_domain_name": "RegionalDomainName",
+        "bucket_domain_name": "DomainName",
+    },
 }
 
 #: Properties that name another resource, by CloudFormation type and property, and the
@@ -113,6 +122,7 @@ def build_stack(
         if owner is not None:
             rule.merger(split, owner.properties)
     _link_literal_names(mapped)
+    _listener_protocols(mapped)
     tf_types = {address: tf.type for address, (tf, _) in mapped.items()}
     resources: dict[str, Resource] = {}
     for address, (tf, result) in mapped.items():
@@ -162,6 +172,26 @@ def _link_literal_names(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
                     else v
                     for v in value
                 ]
+
+
+def _listener_protocols(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
+    """A listener without ``protocol`` on an application load balancer listens on HTTP.
+
+    The provider decides that default from the load balancer's type, which the listener's
+    own arguments do not show; the mapping of the listener alone leaves it unset.
+    """
+    for _, result in mapped.values():
+        if result.type != "AWS::ElasticLoadBalancingV2::Listener":
+            continue
+        balancer = result.properties.get("LoadBalancerArn")
+        if "Protocol" in result.properties or not isinstance(balancer, Reference):
+            continue
+        owner = mapped.get(balancer.logical_id)
+        if owner is None or owner[1].type != "AWS::ElasticLoadBalancingV2::LoadBalancer":
+            continue
+        kind = owner[0].attributes.get("load_balancer_type")
+        if kind in (None, "application"):
+            result.properties["Protocol"] = "HTTP"
 
 
 def _resource(
