@@ -11,6 +11,9 @@ The quoted text, optional, must occur in the finding's reason. Header comments s
 A resource generated from SAM is named by its deployed id in ``# expect[FnRole]: PASS``.
 Terraform fixtures (``fail_tf.tf``) are reviewed as a configuration of that one file; the
 expectation sits on the ``resource`` line and is keyed by the Terraform address.
+A fixture can also be a CDK cloud assembly folder (``pass_cdk/`` holding ``manifest.json``),
+for verdicts only an assembly can give; its expectations are written as for a template, in the
+folder's ``expect.yaml``.
 """
 
 from __future__ import annotations
@@ -62,9 +65,21 @@ class Fixture:
         return next(v for v in VERDICT_FILES if stem == v or stem.startswith(v + "_"))
 
 
+#: The file holding the expectations of a cloud assembly fixture.
+ASSEMBLY_EXPECTATIONS = "expect.yaml"
+
+
+def is_fixture(path: Path) -> bool:
+    """A template or Terraform file, or a cloud assembly folder."""
+    if path.is_dir():
+        return (path / "manifest.json").is_file()
+    return path.suffix in (".yaml", ".yml", ".json", ".tf")
+
+
 def read_fixture(path: Path) -> Fixture:
     fixture = Fixture(check_id=path.parent.name, path=path)
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    text_file = path / ASSEMBLY_EXPECTATIONS if path.is_dir() else path
+    for number, line in enumerate(text_file.read_text(encoding="utf-8").splitlines(), start=1):
         header = _HEADER.match(line)
         if header:
             key, value = header.group("key"), header.group("value")
@@ -100,5 +115,5 @@ def all_fixtures() -> list[Fixture]:
         read_fixture(path)
         for folder in sorted(p for p in CHECKS_DIR.iterdir() if p.is_dir())
         for path in sorted(folder.iterdir())
-        if path.suffix in (".yaml", ".yml", ".json", ".tf")
+        if is_fixture(path)
     ]

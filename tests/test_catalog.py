@@ -25,7 +25,7 @@ from golive.catalog import CROSSWALK_SCHEMES, load_catalog
 from golive.checks import REGISTRY
 from golive.loaders.documents import parse_yaml
 from golive.taggable import resource_types
-from tests.fixtures import CHECKS_DIR
+from tests.fixtures import CHECKS_DIR, is_fixture
 
 SOURCE_ROOT = Path(golive.__file__).resolve().parent
 LINE_CAP = 400
@@ -38,7 +38,7 @@ def _fixture_stems(check_id: str) -> list[str]:
     folder = CHECKS_DIR / check_id
     if not folder.is_dir():
         return []
-    return sorted(p.stem for p in folder.iterdir() if p.suffix in (".yaml", ".yml", ".json"))
+    return sorted(p.stem for p in folder.iterdir() if is_fixture(p) and p.suffix != ".tf")
 
 
 def _has_fixture(check_id: str, verdict: str) -> bool:

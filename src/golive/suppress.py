@@ -14,11 +14,20 @@ one reported):
 - ``# checkov:skip=CKV_AWS_115: reason`` (``checkov-comment``) and
   ``Metadata: {checkov: {skip: [{id, comment}]}}`` (``checkov-metadata``);
 - ``Metadata: {cfn_nag: {rules_to_suppress: [{id, reason}]}}`` (``cfn_nag``);
-- ``Metadata: {cdk_nag: {rules_to_suppress: [{id, reason}]}}`` (``cdk_nag``);
+- ``Metadata: {cdk_nag: {rules_to_suppress: [{id, reason}]}}`` (``cdk_nag``: cdk-nag v2, and
+  v3 with ``writeSuppressionsToCloudFormation``, which prefixes ids with the rule pack:
+  ``AwsSolutions::AwsSolutions-S1``);
+- CDK's ``Validations.of(scope).acknowledge({id, reason})`` (``cdk-acknowledge``): the way
+  cdk-nag v3 suppresses, and the way a CDK user accepts what golive's policy validation
+  plugin reports (``golive::<check id>``). The CDK loader reads them from the assembly's
+  construct metadata and puts those covering a resource (its own construct's and its
+  ancestors') in its ``Metadata`` under ``aws:cdk:acknowledged-rules`` as ``{id: reason}``;
 - then the settings file's ``suppressions`` in the order written (``config``).
 
 Another tool's id covers every golive check whose catalogue crosswalk lists it; ids no
-golive check lists are that tool's business and are passed over. A suppression without a
+golive check lists are that tool's business and are passed over. A cdk-nag id that names one
+finding of a rule (``AwsSolutions-IAM5[Action::s3:*]``) accepts only that finding, which a
+golive verdict on the whole resource is not, so it covers nothing here. A suppression without a
 reason is not honoured and is reported as an input problem, as is a golive suppression
 naming a check that does not exist. golive's own suppressions (metadata, comments,
 settings) that cover no FAIL or UNKNOWN verdict are reported as unused.
@@ -34,6 +43,7 @@ from typing import Any
 
 from golive import pathglob
 from golive.catalog import CheckMeta
+from golive.loaders.cdk_metadata import ACKNOWLEDGED
 from golive.model import Finding, InputError, Resource, Stack, Status, Suppression
 from golive.settings import ConfigSuppression, Settings
 
@@ -214,7 +224,60 @@ class _RuleReader:
         found += self._metadata(resource, "checkov-metadata", "checkov", "skip", "comment")
         for tool in ("cfn_nag", "cdk_nag"):
             found += self._metadata(resource, tool, tool, "rules_to_suppress", "reason")
+        found += self._acknowledgements(resource)
         return found
+
+    def _acknowledgements(self, resource: Resource) -> list[Rule]:
+        """CDK acknowledgements: of a golive check (``golive::lambda.tracing``, the id CDK's
+        report offers for golive's policy validation plugin), or of a cdk-nag rule."""
+        acknowledged = resource.metadata.get(ACKNOWLEDGED)
+        if not isinstance(acknowledged, dict):
+            return []
+        rules = []
+        line = resource.location.line
+        hint = "give acknowledge() a reason"
+        for written_id, reason in acknowledged.items():
+            match = _CDK_RULE.match(str(written_id).strip())
+            if match is not None and match["plugin"] == "golive" and not match["finding"]:
+                rule = self._native(resource, str(written_id), match["rule"], reason, line, hint)
+            else:
+                rule = self._rule(resource, "cdk-acknowledge", str(written_id), reason, line, hint)
+            if rule is not None:
+                rules.append(rule)
+        return rules
+
+    def _native(
+        self,
+        resource: Resource,
+        written_id: str,
+        check_id: str,
+        reason: Any,
+        line: int | None,
+        hint: str,
+    ) -> Rule | None:
+        name = _written_name(resource)
+        if check_id not in self.catalog:
+            self._problem(
+                resource,
+                line,
+                f"acknowledgement {written_id} on {name} names no golive check {check_id!r}; "
+                "`golive rules` lists the ids",
+            )
+            return None
+        if not isinstance(reason, str) or not reason.strip():
+            self._problem(
+                resource, line, f"acknowledgement {written_id} on {name} has no reason: {hint}"
+            )
+            return None
+        return Rule(
+            "cdk-acknowledge",
+            written_id,
+            frozenset({check_id}),
+            reason.strip(),
+            resource.location.file,
+            line,
+            name,
+        )
 
     def _metadata(
         self, resource: Resource, source: str, tool: str, key: str, reason_key: str
@@ -274,7 +337,9 @@ class _RuleReader:
                 return None
             checks = frozenset({written_id})
         else:
-            checks = self.crosswalk.get(_SCHEMES[source], {}).get(written_id, frozenset())
+            scheme = _SCHEMES[source]
+            peer_id = cdk_nag_rule(written_id) if scheme == "cdk_nag" else written_id
+            checks = self.crosswalk.get(scheme, {}).get(peer_id or "", frozenset())
             if not checks:
                 return None  # another tool's rule golive has no counterpart for
         if not isinstance(reason, str) or not reason.strip():
@@ -296,7 +361,24 @@ _SCHEMES = {
     "checkov-metadata": "checkov",
     "cfn_nag": "cfn_nag",
     "cdk_nag": "cdk_nag",
+    "cdk-acknowledge": "cdk_nag",
 }
+#: ``[Plugin::]Rule[[finding]]``: how CDK acknowledgements and cdk-nag v3 name a rule.
+_CDK_RULE = re.compile(r"^(?:(?P<plugin>[^:\[\]]+)::)?(?P<rule>[^:\[\]]+)(?P<finding>\[.*\])?$")
+
+
+def cdk_nag_rule(written_id: str) -> str | None:
+    """The cdk-nag rule a written id accepts as a whole, without the plugin prefix.
+
+    ``AwsSolutions::AwsSolutions-S1`` (v3, prefixed by the plugin name) and
+    ``Annotation::AwsSolutions-S1`` (CDK's prefix when none was written) give
+    ``AwsSolutions-S1``; an id naming one finding (``AwsSolutions-IAM5[Resource::*]``) gives
+    None.
+    """
+    match = _CDK_RULE.match(written_id.strip())
+    if match is None or match["finding"]:
+        return None
+    return match["rule"]
 
 
 def _written_name(resource: Resource) -> str:

@@ -1,9 +1,11 @@
 """Required tags on every taggable resource (catalogue: ``catalog/tagging.yaml``).
 
 Tags that reach a resource another way count: tags given to the whole stack at deployment
-(``stack-tags``), tags SAM copies onto what it generates (``PropagateTags``, applied by the
-SAM translator before golive sees the resources), and for Auto Scaling groups the tags that
-reach the instances they launch (``PropagateAtLaunch``, launch template tag specifications).
+(``stack-tags`` in the settings, and the stack tags a CDK cloud assembly's manifest records,
+``Stack.tags``: CloudFormation copies both onto every resource that takes tags), tags SAM
+copies onto what it generates (``PropagateTags``, applied by the SAM translator before golive
+sees the resources), and for Auto Scaling groups the tags that reach the instances they
+launch (``PropagateAtLaunch``, launch template tag specifications).
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ def required_tags(resource: Resource, ctx: Context) -> Verdict:
         tags = ctx.value(resource, prop)
     if tags.unknown:
         return unknown(f"tags are not known: {tags.reason}", prop)
-    present = set(ctx.settings.stack_tags)
+    present = set(ctx.settings.stack_tags) | set(ctx.graph.stack.tags)
     unreadable = False
     if tags.known:
         keys = _keys(tags.value)
@@ -138,7 +140,7 @@ def _launched_instances(group: Resource, required: tuple[str, ...], ctx: Context
     Instances carry the group's tags marked PropagateAtLaunch, the instance tags of its
     launch template, and the stack's tags (CloudFormation propagates those at launch).
     """
-    reached = set(ctx.settings.stack_tags)
+    reached = set(ctx.settings.stack_tags) | set(ctx.graph.stack.tags)
     questions: list[str] = []
     items = ctx.value(group, "Tags")
     for item in items.value if items.known and isinstance(items.value, list) else []:

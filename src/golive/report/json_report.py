@@ -16,7 +16,10 @@ from golive.suppress import UnusedSuppression
 def finding_json(finding: Finding) -> dict[str, Any]:
     """One finding as a JSON object; optional keys only when they carry something."""
     r = finding.resource
-    resource: dict[str, Any] = {
+    resource: dict[str, Any] = {}
+    if r.construct_path:
+        resource["construct_path"] = r.construct_path
+    resource |= {
         "logical_id": r.logical_id,
         "type": r.type,
         "file": r.file,
@@ -26,6 +29,9 @@ def finding_json(finding: Finding) -> dict[str, Any]:
         resource["deployed_id"] = r.deployed_id
     if r.source_type:
         resource["source_type"] = r.source_type
+    if r.source_location:
+        where = r.source_location
+        resource["source_location"] = {"file": where.file, "line": where.line}
     item: dict[str, Any] = {
         "check_id": finding.check_id,
         "status": finding.status.value,

@@ -17,6 +17,7 @@ from collections import Counter
 from golive.aggregate import Summary
 from golive.catalog import CheckMeta
 from golive.model import Finding, InputError, Status
+from golive.report import names
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
@@ -43,15 +44,14 @@ def location(file: str, line: int | None) -> str:
 def case_name(finding: Finding) -> str:
     """The test's name: the resource as written, where it is."""
     r = finding.resource
-    label = f"{r.logical_id} ({r.deployed_id})" if r.deployed_id else r.logical_id
-    return f"{label} {location(r.file, r.line)}"
+    return f"{names.labelled(r)} {location(r.file, r.line)}"
 
 
 def _details(finding: Finding, meta: CheckMeta) -> str:
     r = finding.resource
     lines = [
         f"{meta.title} ({meta.id})",
-        f"Resource: {r.logical_id} ({r.source_type or r.type})",
+        f"Resource: {names.labelled(r)} ({r.source_type or r.type})",
         f"Location: {location(r.file, r.line)}",
         f"Finding: {finding.reason}",
         f"Risk: {finding.severity.value}",
@@ -60,6 +60,9 @@ def _details(finding: Finding, meta: CheckMeta) -> str:
     ]
     if finding.in_baseline:
         lines.insert(4, "Baseline: a known failure, recorded in the baseline")
+    source = names.source_location(r)
+    if source:
+        lines.insert(3, f"Source: {source}")
     return "\n".join(lines)
 
 

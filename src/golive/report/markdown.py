@@ -10,6 +10,7 @@ import jinja2
 from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
 from golive.model import Finding, Status
+from golive.report import names
 from golive.report.checklist import checklist
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
@@ -58,13 +59,20 @@ def status_line(item: CheckSummary) -> str:
 
 
 def location(finding: Finding) -> str:
+    """The template's ``file:line``; for CDK, the app's source line first when known."""
     r = finding.resource
-    return f"{r.file}:{r.line}" if r.line else r.file
+    source = names.source_location(r)
+    template = names.template_location(r)
+    return f"{source} (template {template})" if source else template
 
 
 def resource_label(finding: Finding) -> str:
+    """The construct path (CDK) or the id written, then the ids CloudFormation deploys."""
     r = finding.resource
-    label = f"`{r.logical_id}`"
+    if r.construct_path:
+        label = f"`{r.construct_path}` (logical id `{r.logical_id}`)"
+    else:
+        label = f"`{r.logical_id}`"
     if r.deployed_id:
         label += f" (deploys `{r.deployed_id}`)"
     return label

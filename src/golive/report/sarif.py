@@ -158,12 +158,16 @@ def result_json(
 ) -> dict[str, Any]:
     """One SARIF ``result`` for a FAIL, UNKNOWN or SUPPRESSED finding."""
     r = finding.resource
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(r.file, cwd)}}
-    if r.line:
-        physical["region"] = {"startLine": r.line}
+    template = _physical(r.file, r.line, cwd)
+    # NOTE: for CDK the app's source line is the primary location: cdk.out is rarely
+    # committed, so code scanning can show an alert only on the app's code; the template
+    # stays as a related location.
+    created = r.source_location
+    physical = _physical(created.file, created.line, cwd) if created else template
     logical: dict[str, Any] = {
-        "name": r.logical_id,
-        "fullyQualifiedName": f"{r.logical_id}.{r.deployed_id}" if r.deployed_id else r.logical_id,
+        "name": r.construct_path or r.logical_id,
+        "fullyQualifiedName": r.construct_path
+        or (f"{r.logical_id}.{r.deployed_id}" if r.deployed_id else r.logical_id),
         "kind": "resource",
     }
     properties: dict[str, Any] = {
@@ -171,6 +175,9 @@ def result_json(
         "severity": finding.severity.value,
         "resourceType": r.source_type or r.type,
     }
+    if r.construct_path:
+        properties["constructPath"] = r.construct_path
+        properties["logicalId"] = r.logical_id
     if r.deployed_id:
         properties["deployedId"] = r.deployed_id
         properties["deployedType"] = r.type
@@ -180,10 +187,14 @@ def result_json(
         "ruleId": finding.check_id,
         "ruleIndex": rule_index,
         **_level_and_kind(finding),
-        "message": {"text": f"{r.logical_id}: {finding.reason}"},
+        "message": {"text": f"{r.construct_path or r.logical_id}: {finding.reason}"},
         "locations": [{"physicalLocation": physical, "logicalLocations": [logical]}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, cwd)},
     }
+    if created:
+        item["relatedLocations"] = [
+            {"id": 0, "physicalLocation": template, "message": {"text": "CloudFormation template"}}
+        ]
     if finding.suppression is not None:
         source = finding.suppression.source
         item["suppressions"] = [
@@ -200,6 +211,13 @@ def result_json(
     return item
 
 
+def _physical(file: str, line: int | None, cwd: str | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(file, cwd)}}
+    if line:
+        physical["region"] = {"startLine": line}
+    return physical
+
+
 def _notification(error: InputError, cwd: str | None, level: str = "error") -> dict[str, Any]:
     physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(error.file, cwd)}}
     if error.line:
@@ -214,7 +232,9 @@ def _notification(error: InputError, cwd: str | None, level: str = "error") -> d
 def _check_crash(finding: Finding, rule_index: int, cwd: str | None) -> dict[str, Any]:
     """A check that raised: not a verdict, so a notification tied to the check's rule."""
     r = finding.resource
-    message = f"{finding.check_id} could not judge {r.logical_id}: {finding.reason}"
+    message = (
+        f"{finding.check_id} could not judge {r.construct_path or r.logical_id}: {finding.reason}"
+    )
     notification = _notification(InputError(r.file, r.line, message), cwd)
     notification["associatedRule"] = {"id": finding.check_id, "index": rule_index}
     return notification

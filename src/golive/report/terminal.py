@@ -16,7 +16,8 @@ from rich.text import Text
 from golive import __version__
 from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES
-from golive.model import ResourceRef, Status
+from golive.model import Status
+from golive.report import names
 from golive.report.markdown import status_line
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
@@ -125,8 +126,7 @@ def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> No
     listed = (item.failing + item.unknown)[:MAX_LISTED]
     for finding in listed:
         r = finding.resource
-        where = f"{r.file}:{r.line}" if r.line else r.file
-        line = f"- {_name(r)}  {where}"
+        line = f"- {names.labelled(r)}  {names.best_location(r)}"
         if finding.status is Status.UNKNOWN:
             line += f"  (unknown: {finding.reason})"
         elif finding.in_baseline:
@@ -135,12 +135,6 @@ def _print_check(console: Console, item: CheckSummary, result: ScanResult) -> No
     hidden = len(item.failing) + len(item.unknown) - len(listed)
     if hidden > 0:
         _indented(console, f"... and {hidden} more (see --format markdown)", 6, "dim")
-
-
-def _name(resource: ResourceRef) -> str:
-    if resource.deployed_id:
-        return f"{resource.logical_id} ({resource.deployed_id})"
-    return resource.logical_id
 
 
 def render(result: ScanResult, summary: Summary, options: ReportOptions) -> str:

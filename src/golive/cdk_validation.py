@@ -1,0 +1,165 @@
+"""golive's verdicts as CDK policy validation violations, for the plugins of both languages.
+
+aws-cdk-lib lets an app register policy validation plugins; during synthesis, once the cloud
+assembly is written, each plugin's ``validate`` gets the stack templates and returns
+violations, which CDK prints with construct paths and stack traces and writes to
+``validation-report.json``. ``validation_report`` reviews the assembly folders that hold
+the templates (so golive reads the manifest as well: construct paths, stack tags,
+termination protection, acknowledgements) and turns the verdicts into violations:
+
+- one violation per check and reason, listing every resource that fails that way (CDK groups
+  a violation's resources under one description, and golive's reason is per resource);
+- FAILs at or above ``fail_on`` are ``error`` and make the report unsuccessful, which stops
+  the synthesis; lower ones are ``warning``; UNKNOWNs only when asked, as warnings;
+- SUPPRESSED verdicts are left out: the team accepted them, in the template or with
+  ``Validations.of(...).acknowledge({id: 'golive::<check>'})``, which CDK also applies.
+
+``golive.cdk_plugin`` wraps this for Python CDK apps; the Node.js package in
+``integrations/cdk-policy-validation`` does the same by running ``golive scan``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from golive.model import Profile, Severity, Status
+from golive.scan import ScanResult, run_scan
+from golive.settings import FailOn, Settings
+
+
+@dataclass(frozen=True)
+class ViolatingResource:
+    """A resource as CDK's report takes it: logical id, template, property paths."""
+
+    logical_id: str
+    template: str
+    locations: tuple[str, ...] = ()
+
+
+@dataclass
+class Violation:
+    """One check failing one way, on every resource that fails so."""
+
+    rule_name: str
+    description: str
+    fix: str
+    severity: str
+    metadata: dict[str, str]
+    resources: list[ViolatingResource] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """What ``validate`` returns: whether synthesis may go on, and the violations."""
+
+    success: bool
+    violations: list[Violation]
+    metadata: dict[str, str]
+
+
+def assembly_folder(template: Path) -> Path:
+    """The cloud assembly holding ``template``: the nearest folder with a ``manifest.json``."""
+    for folder in template.parents:
+        if (folder / "manifest.json").is_file():
+            return folder
+    return template.parent
+
+
+def validation_report(
+    templates: Iterable[str],
+    settings: Settings,
+    fail_on: FailOn = FailOn.HIGH,
+    report_unknown: bool = False,
+) -> ValidationReport:
+    """Review the assemblies of ``templates`` and report the verdicts on those templates."""
+    wanted = {Path(t).resolve() for t in templates}
+    folders = sorted({assembly_folder(t) for t in wanted})
+    result = run_scan(folders, settings.profile or Profile.PRODUCTION, {}, settings)
+    return violations_of(result, wanted, fail_on, report_unknown)
+
+
+def violations_of(
+    result: ScanResult,
+    templates: set[Path],
+    fail_on: FailOn = FailOn.HIGH,
+    report_unknown: bool = False,
+) -> ValidationReport:
+    """The violations among ``result``'s findings on ``templates``."""
+    threshold = _RANK[fail_on]
+    groups: dict[tuple[str, str, str, str], Violation] = {}
+    seen: set[tuple[str, Path, str]] = set()
+    success = True
+    for finding in result.findings:
+        r = finding.resource
+        template = Path(r.file).resolve()
+        key = (finding.check_id, template, r.deployed_id or r.logical_id)
+        reported = finding.status is Status.FAIL and not finding.in_baseline
+        reported = reported or (report_unknown and finding.status is Status.UNKNOWN)
+        if template not in templates or key in seen or not reported:
+            continue
+        seen.add(key)
+        blocking = finding.status is Status.FAIL and _RANK[finding.severity] >= threshold
+        success = success and not blocking
+        severity = "error" if blocking else "warning"
+        group = (finding.check_id, finding.reason, severity, finding.status.value)
+        if group not in groups:
+            groups[group] = _violation(result, finding.check_id, finding.reason, severity)
+            groups[group].metadata |= {
+                "golive_severity": finding.severity.value,
+                "golive_status": finding.status.value,
+            }
+            if finding.status is Status.UNKNOWN:
+                groups[group].description += " (UNKNOWN: the templates do not decide it)"
+        locations = (f"Properties.{finding.attribute}",) if finding.attribute else ()
+        groups[group].resources.append(
+            ViolatingResource(r.deployed_id or r.logical_id, str(template), locations)
+        )
+    metadata = {"readiness_score": str(_score(result))}
+    if result.errors:
+        metadata["input_problems"] = "\n".join(
+            f"{e.file}{f':{e.line}' if e.line else ''}: {e.message}" for e in result.errors
+        )
+    return ValidationReport(success, list(groups.values()), metadata)
+
+
+def _violation(result: ScanResult, check_id: str, reason: str, severity: str) -> Violation:
+    meta = result.catalog.get(check_id)
+    title = meta.title if meta else check_id
+    return Violation(
+        rule_name=check_id,
+        description=f"{title}: {reason}",
+        fix=meta.recommendation if meta else f"golive explain {check_id}",
+        severity=severity,
+        metadata={
+            "pillar": meta.pillar.value if meta else "",
+            "explain": f"golive explain {check_id}",
+        },
+    )
+
+
+def _score(result: ScanResult) -> int | None:
+    from golive.aggregate import summarize
+
+    return summarize(
+        result.findings,
+        result.catalog,
+        resources=sum(len(s.resources) for s in result.stacks),
+        stacks=len(result.stacks),
+        files=result.files_seen,
+        errors=len(result.errors),
+    ).score
+
+
+_RANK: Mapping[Severity | FailOn, int] = {
+    Severity.LOW: 1,
+    Severity.MEDIUM: 2,
+    Severity.HIGH: 3,
+    Severity.CRITICAL: 4,
+    FailOn.LOW: 1,
+    FailOn.MEDIUM: 2,
+    FailOn.HIGH: 3,
+    FailOn.CRITICAL: 4,
+    FailOn.NEVER: 5,
+}
