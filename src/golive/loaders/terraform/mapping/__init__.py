@@ -192,6 +192,26 @@ def renamed(attributes: Mapping[str, Any], names: Mapping[str, str]) -> dict[str
     return properties
 
 
+def renamed_block(attributes: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
+    """Nested block ``name`` with its arguments renamed; None when absent, Unknown kept."""
+    found = nested(attributes, name)
+    if found is None or isinstance(found, Unknown):
+        return found
+    return renamed(found, names)
+
+
+def name_or_prefix(attributes: Mapping[str, Any], what: str) -> Any:
+    """``name``, or ``name_prefix`` followed by the unique suffix Terraform generates."""
+    name = get(attributes, "name")
+    if name is not ABSENT:
+        return name
+    prefix = get(attributes, "name_prefix")
+    if isinstance(prefix, str):
+        suffix = Unknown(f"Terraform adds a unique suffix to the {what}'s name_prefix")
+        return Text((prefix, suffix))
+    return prefix
+
+
 #: Stand-ins for the parts of a ``Text`` while its JSON is parsed (private-use characters,
 #: which JSON strings may hold and Terraform configurations do not).
 _OPEN, _CLOSE = "\ue000", "\ue001"
@@ -251,3 +271,21 @@ def _filled(node: Any, holes: list[Any]) -> Any:
         elif piece:
             parts.append(piece)
     return parts[0] if len(parts) == 1 and not isinstance(parts[0], str) else Text(tuple(parts))
+
+
+# -- helpers added for the data mappings (S3, DynamoDB, streams, keys, governance) ----------
+
+
+def nested_blocks(attributes: Mapping[str, Any], name: str) -> list[dict[str, Any]] | Unknown:
+    """Every nested block ``name``; ``Unknown`` when the blocks themselves are not known.
+
+    The list counterpart of ``nested``: a ``dynamic`` block over a value known only after
+    apply gives ``Unknown``, not an empty list, so a check cannot read it as "none".
+    """
+    value = attributes.get(name)
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, (Unknown, Text, Reference)):
+            reason = item.reason if isinstance(item, (Unknown, Text)) else None
+            return Unknown(reason or f"{name} is known only after apply")
+    return blocks(attributes, name)
