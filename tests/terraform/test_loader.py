@@ -407,7 +407,7 @@ PLAN = {
                             "type": "aws_lambda_event_source_mapping",
                             "name": "m",
                             "index": 0,
-                            "values": {"batch_size": 10},
+                            "values": {"batch_size": 10, "maximum_retry_attempts": -1},
                         }
                     ],
                 }
@@ -435,6 +435,7 @@ PLAN = {
                                 "address": "aws_lambda_event_source_mapping.m",
                                 "mode": "managed",
                                 "expressions": {
+                                    "batch_size": {"constant_value": 10},
                                     "event_source_arn": {"references": ["var.queue_arn"]},
                                     "function_name": {
                                         "references": [
@@ -462,6 +463,7 @@ def test_plan_marks_after_apply_values() -> None:
     mapping = found["module.fn.aws_lambda_event_source_mapping.m[0]"].attributes
     assert isinstance(mapping["event_source_arn"], Unknown)  # from a variable: no resource named
     assert mapping["batch_size"] == 10
+    assert "maximum_retry_attempts" not in mapping  # a provider default the plan filled in
 
 
 def test_plan_reference_from_configuration() -> None:

@@ -15,7 +15,7 @@ from golive.alarms import Metric, Parts, alarm_index, coverage, describe, names_
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Unknown
+from golive.values import Reference, Unknown
 
 REST_API = "AWS::ApiGateway::RestApi"
 CLASSIC_ELB = "AWS::ElasticLoadBalancing::LoadBalancer"
@@ -45,10 +45,14 @@ def watched(ctx: Context, metrics: Iterable[Metric], subject: str, missing: str)
 
 
 def _rest_api_names(api: Resource, ctx: Context) -> tuple[Parts, ...]:
-    """A REST API's ApiName: its Name, else its OpenAPI title (SAM writes the stack name)."""
+    """A REST API's ApiName: its Name, else its OpenAPI title (SAM writes the stack name).
+
+    Terraform writes the dimension as ``aws_api_gateway_rest_api.x.name``, which reads as the
+    API's ``Name`` attribute: that counts as its name too.
+    """
     name = parts(ctx.resolver.resolve(api.properties.get("Name")))
     if name is not None and name != ("",):
-        return (name,)
+        return (name, (Reference(api.logical_id, "Name"),))
     body = ctx.resolver.resolve(api.properties.get("Body"))
     info = body.get("info") if isinstance(body, dict) else None
     title = parts(info.get("title")) if isinstance(info, dict) else None

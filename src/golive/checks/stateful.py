@@ -27,6 +27,8 @@ def _judge(attribute: str, written: Any, resource: Resource, ctx: Context) -> tu
         default = _default_deletion(resource) if attribute == "DeletionPolicy" else "Delete"
         value: Any = default
         shown = f"no {attribute} (CloudFormation's default is {default})"
+        if resource.origin is not None and resource.origin.type.startswith("aws_"):
+            shown = "no lifecycle prevent_destroy (Terraform destroys it when asked to)"
     else:
         value = ctx.resolver.resolve(written)
         shown = f"{attribute} {value}"
@@ -40,6 +42,8 @@ def _judge(attribute: str, written: Any, resource: Resource, ctx: Context) -> tu
             return "ok", shown
         return "bad", f"{attribute} Snapshot is not supported for {resource.type}: use Retain"
     when = "the stack is deleted" if attribute == "DeletionPolicy" else "an update replaces it"
+    if resource.origin is not None and resource.origin.type.startswith("aws_"):
+        when = "it is destroyed" if attribute == "DeletionPolicy" else "a change replaces it"
     return "bad", f"{shown}: the data is deleted when {when}"
 
 

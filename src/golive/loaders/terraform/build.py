@@ -50,7 +50,7 @@ REF_ATTRIBUTES = {
 GETATT_NAMES = {
     "aws_ecr_repository": {"repository_url": "RepositoryUri"},
     "aws_lambda_function": {"invoke_arn": "Arn", "qualified_arn": "Arn"},
-    "aws_sqs_queue": {"url": "QueueUrl"},
+    "aws_sqs_queue": {"url": "QueueUrl", "name": "QueueName"},
     "aws_db_instance": {"address": "Endpoint.Address", "endpoint": "Endpoint.Address"},
     "aws_rds_cluster": {"endpoint": "Endpoint.Address", "reader_endpoint": "ReadEndpoint.Address"},
     "aws_lb": {"arn_suffix": "LoadBalancerFullName"},
@@ -197,7 +197,11 @@ def _listener_protocols(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
 def _resource(
     logical_id: str, tf: TfResource, result: Mapped, tf_types: dict[str, str]
 ) -> Resource:
-    deletion = "Retain" if tf.prevent_destroy else result.deletion_policy
+    deletion: Any = "Retain" if tf.prevent_destroy else result.deletion_policy
+    if tf.prevent_destroy is None and deletion is None:
+        deletion = Unknown(
+            "a plan does not record lifecycle prevent_destroy; review the configuration"
+        )
     return Resource(
         logical_id=logical_id,
         type=result.type,

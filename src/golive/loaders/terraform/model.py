@@ -36,8 +36,8 @@ class TfResource:
     location: Location
     #: The provider's ``default_tags`` that apply to this resource (merged by the mapping).
     default_tags: Mapping[str, Any] = field(default_factory=dict)
-    #: ``lifecycle { prevent_destroy = true }``.
-    prevent_destroy: bool = False
+    #: ``lifecycle { prevent_destroy = true }``; None when the input does not say (a plan).
+    prevent_destroy: bool | None = False
     #: Comments inside the resource block (for ``# golive:skip=`` and ``#checkov:skip=``).
     comments: tuple[Comment, ...] = ()
     #: Addresses this resource names in ``depends_on``.

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 from golive.loaders.terraform.model import TfResource
 from golive.model import InputError, Location
-from golive.values import Reference, Unknown
+from golive.values import Reference, Text, Unknown
 
 _REFERENCE = re.compile(
     r"^(?P<address>(?:module\.[\w-]+(?:\[[^\]]+\])?\.)*[a-z][a-z0-9_]*\.[\w-]+(?:\[[^\]]+\])?)"
@@ -56,6 +57,8 @@ def plan_instances(data: Any, file: str) -> tuple[list[TfResource], list[InputEr
             module,
             values_by_address,
         )
+        if config:
+            attributes = _written(attributes, config)
         if "tags_all" in attributes:
             attributes["tags"] = attributes.pop("tags_all")
         instances.append(
@@ -64,9 +67,71 @@ def plan_instances(data: Any, file: str) -> tuple[list[TfResource], list[InputEr
                 type=str(resource.get("type")),
                 attributes=attributes,
                 location=Location(file, None),
+                prevent_destroy=None,
             )
         )
+    arns = _known_arns(planned)
+    if arns:
+        instances = [_with_arn_links(i, arns) for i in instances]
     return instances, []
+
+
+def _known_arns(planned: list[dict[str, Any]]) -> dict[str, Reference]:
+    """The ARN of every resource the plan already knows (resources that exist)."""
+    arns: dict[str, Reference] = {}
+    for resource in planned:
+        values = resource.get("values") or {}
+        arn = values.get("arn") if isinstance(values, dict) else None
+        if resource.get("mode") == "managed" and isinstance(arn, str) and arn.startswith("arn:"):
+            arns.setdefault(arn, Reference(str(resource.get("address")), "arn"))
+    return arns
+
+
+def _with_arn_links(instance: TfResource, arns: dict[str, Reference]) -> TfResource:
+    """Known ARNs of other resources inside values become references to them.
+
+    When the resources exist, a plan shows ``aws_sqs_queue.dlq.arn`` as the ARN itself, also
+    inside JSON text (a redrive policy, a policy document); linking it back keeps the graph
+    a configuration would give. ARNs are long and unique, so a match is not a coincidence.
+    """
+    own = instance.attributes.get("arn")
+    pattern = re.compile("|".join(re.escape(a) for a in sorted(arns, key=len, reverse=True)))
+
+    def link(value: Any) -> Any:
+        if isinstance(value, str) and value != own and value.startswith(("arn:", "{", "[")):
+            if value in arns:
+                return arns[value]
+            pieces: list[Any] = []
+            position = 0
+            for match in pattern.finditer(value):
+                pieces += [value[position : match.start()], arns[match.group(0)]]
+                position = match.end()
+            if not pieces:
+                return value
+            pieces.append(value[position:])
+            return Text(tuple(p for p in pieces if p != ""))
+        if isinstance(value, dict):
+            return {k: v if k == "arn" else link(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [link(v) for v in value]
+        return value
+
+    return replace(instance, attributes=link(dict(instance.attributes)))
+
+
+def _written(attributes: dict[str, Any], config: dict[str, Any]) -> dict[str, Any]:
+    """Top-level scalar values the configuration does not write are provider defaults.
+
+    A plan fills in every default (a Lambda ``timeout`` of 3); a template or configuration
+    that leaves a property unset does not. Dropping them keeps a plan's verdicts those of
+    its configuration. Blocks and maps stay (a ``dynamic`` block writes no expression
+    of its own name), as do tags (``tags_all`` holds the provider's default tags).
+    """
+    return {
+        key: value
+        for key, value in attributes.items()
+        if key in config or isinstance(value, (dict, list)) or key in ("tags", "tags_all")
+    }
 
 
 def _planned(module: dict[str, Any]) -> Iterator[dict[str, Any]]:

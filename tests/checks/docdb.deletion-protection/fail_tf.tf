@@ -1,0 +1,5 @@
+resource "aws_docdb_cluster" "profiles" { # expect: FAIL "DeletionProtection is not set"
+  cluster_identifier          = "profiles"
+  master_username             = "profiles"
+  manage_master_user_password = true
+}

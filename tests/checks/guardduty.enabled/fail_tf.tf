@@ -1,0 +1,3 @@
+resource "aws_guardduty_detector" "main" { # expect: FAIL "created disabled"
+  enable = false
+}

@@ -1,0 +1,23 @@
+resource "aws_sns_topic" "orders" {
+  name = "orders"
+}
+
+resource "aws_sns_topic_subscription" "notifier" {
+  topic_arn = aws_sns_topic.orders.arn
+  protocol  = "lambda"
+  endpoint  = aws_lambda_function.notifier.arn
+}
+
+resource "aws_lambda_function" "notifier" { # expect: PASS "at most 1 retries, events older than 900 s dropped"
+  function_name = "order-notifier"
+  runtime       = "python3.12"
+  handler       = "notify.handler"
+  role          = "arn:aws:iam::123456789012:role/notifier"
+  filename      = "notifier.zip"
+}
+
+resource "aws_lambda_function_event_invoke_config" "notifier" {
+  function_name                = aws_lambda_function.notifier.function_name
+  maximum_retry_attempts       = 1
+  maximum_event_age_in_seconds = 900
+}

@@ -1,0 +1,3 @@
+resource "aws_neptune_cluster" "graph" { # expect: FAIL "DeletionProtection is not set"
+  cluster_identifier = "graph"
+}

@@ -1,0 +1,4 @@
+resource "aws_neptune_cluster" "graph" { # expect: PASS "deletion protection on"
+  cluster_identifier  = "graph"
+  deletion_protection = true
+}

@@ -1,0 +1,7 @@
+resource "aws_redshift_cluster" "warehouse" { # expect: FAIL "bypasses the VPC"
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "warehouse"
+  manage_master_password = true
+}

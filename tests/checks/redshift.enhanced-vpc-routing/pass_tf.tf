@@ -1,0 +1,8 @@
+resource "aws_redshift_cluster" "warehouse" { # expect: PASS "goes through the VPC"
+  cluster_identifier     = "warehouse"
+  node_type              = "ra3.xlplus"
+  number_of_nodes        = 2
+  master_username        = "warehouse"
+  manage_master_password = true
+  enhanced_vpc_routing   = true
+}

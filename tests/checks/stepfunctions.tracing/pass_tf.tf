@@ -1,0 +1,12 @@
+resource "aws_sfn_state_machine" "orders" { # expect: PASS "X-Ray tracing enabled"
+  name     = "orders"
+  role_arn = "arn:aws:iam::123456789012:role/orders-sfn"
+  definition = jsonencode({
+    StartAt = "Done"
+    States  = { Done = { Type = "Succeed" } }
+  })
+
+  tracing_configuration {
+    enabled = true
+  }
+}
