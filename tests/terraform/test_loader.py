@@ -494,3 +494,18 @@ def test_bad_plans_are_input_errors(tmp_path: Path, text: str) -> None:
     path = write(tmp_path, "plan.json", text)
     result = run_scan([path])
     assert result.errors and result.errors[0].file == str(path)
+
+
+def test_remote_module_is_a_note_not_an_error(tmp_path: Path) -> None:
+    from golive.scan import run_scan
+
+    write(tmp_path, "main.tf", 'module "vpc" {\n  source = "terraform-aws-modules/vpc/aws"\n}\n')
+    result = run_scan([tmp_path])
+    assert result.errors == []
+    assert [(n.line, n.message) for n in result.notes] == [
+        (
+            1,
+            "module.vpc (source 'terraform-aws-modules/vpc/aws') is not a local module; "
+            "not followed",
+        )
+    ]

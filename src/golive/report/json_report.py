@@ -109,6 +109,7 @@ def render_json(result: ScanResult, summary: Summary) -> str:
     lists = {
         "findings": [finding_json(f) for f in result.findings],
         "errors": [error_json(e) for e in result.errors],
+        "notes": [error_json(e) for e in result.notes],
         "unused_suppressions": [unused_json(u) for u in result.unused_suppressions],
     }
     parts = [json.dumps(head, indent=2, ensure_ascii=False)[:-2]]

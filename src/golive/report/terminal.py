@@ -90,6 +90,12 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
         for error in result.errors:
             where = f"{error.file}:{error.line}" if error.line else error.file
             _indented(console, f"{where}: {error.message}", 2)
+    if result.notes:
+        console.print()
+        console.print(Text(f"{len(result.notes)} notes on the inputs", style="bold"))
+        for note in result.notes:
+            where = f"{note.file}:{note.line}" if note.line else note.file
+            _indented(console, f"{where}: {note.message}", 2, "dim")
 
 
 def _indented(console: Console, text: str, left: int, style: str = "") -> None:

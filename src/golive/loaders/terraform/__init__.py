@@ -43,7 +43,11 @@ def load_configuration(
     problems.extend(root.problems)
     name = (only or folder).name
     stack, build_problems = build_stack(name, str(only or folder), instances)
-    notes = [p for p in problems if p.message.startswith("note: ")]
+    notes = [
+        InputError(p.file, p.line, p.message[len("note: ") :])
+        for p in problems
+        if p.message.startswith("note: ")
+    ]
     errors = [p for p in problems if not p.message.startswith("note: ")] + build_problems
     return LoadedTemplate(stack, _unique(errors), _unique(notes))
 
