@@ -18,7 +18,7 @@ import yaml
 
 from golive.model import InputError, Status
 from golive.scan import ScanResult, run_scan
-from tests.conftest import SHARED
+from tests.conftest import ROOT, SHARED
 
 CORPUS = SHARED / "corpus"
 EXPECTED_ERRORS = Path(__file__).resolve().parent / "corpus_errors.yaml"
@@ -120,3 +120,25 @@ def test_corpus_error_list_is_well_formed() -> None:
         assert 10 <= len(entry.why) <= 120 and "\n" not in entry.why, entry
         if CORPUS.is_dir():
             assert (CORPUS / entry.file).is_file(), entry
+
+
+#: Every input kind golive reads besides the corpus's templates, from the repository's own
+#: fixtures: CDK assemblies (synthesized and hand-written, with stages and nested stacks),
+#: Terraform configurations (with modules) and a plan, and every check's Terraform fixture.
+OTHER_INPUTS = {
+    "cdk": [ROOT / "tests" / "fixtures" / "trio" / "cdk.out", ROOT / "tests" / "fixtures" / "cdk"],
+    "terraform": [ROOT / "tests" / "fixtures" / "trio" / "terraform"],
+    "plan": [ROOT / "tests" / "fixtures" / "trio" / "plan.json"],
+    "terraform-fixtures": sorted((ROOT / "tests" / "checks").glob("*/*.tf")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(OTHER_INPUTS))
+def test_every_input_kind_scans_without_crash_or_error(kind: str) -> None:
+    result = run_scan(OTHER_INPUTS[kind])
+    assert result.stacks, f"{kind}: nothing was read"
+    crashed = [f for f in result.findings if f.status is Status.ERROR]
+    assert not crashed, [(f.check_id, f.resource.logical_id, f.reason) for f in crashed]
+    assert not result.errors, result.errors
+    kinds = {stack.source_kind for stack in result.stacks}
+    assert kinds <= {"cdk", "terraform"} and kinds, kinds
