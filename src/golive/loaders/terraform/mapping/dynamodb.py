@@ -35,6 +35,7 @@ from golive.loaders.terraform.mapping import (
     nested_blocks,
     put,
     renamed,
+    renamed_block,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
@@ -227,20 +228,19 @@ def scalable_target(resource: TfResource) -> Mapped:
             "service_namespace": "ServiceNamespace",
         },
     )
-    suspended = nested(attrs, "suspended_state")
-    if suspended is not None:
-        props["SuspendedState"] = (
-            suspended
-            if isinstance(suspended, Unknown)
-            else renamed(
-                suspended,
-                {
-                    "dynamic_scaling_in_suspended": "DynamicScalingInSuspended",
-                    "dynamic_scaling_out_suspended": "DynamicScalingOutSuspended",
-                    "scheduled_scaling_suspended": "ScheduledScalingSuspended",
-                },
-            )
-        )
+    put(
+        props,
+        "SuspendedState",
+        renamed_block(
+            attrs,
+            "suspended_state",
+            {
+                "dynamic_scaling_in_suspended": "DynamicScalingInSuspended",
+                "dynamic_scaling_out_suspended": "DynamicScalingOutSuspended",
+                "scheduled_scaling_suspended": "ScheduledScalingSuspended",
+            },
+        ),
+    )
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ApplicationAutoScaling::ScalableTarget", props)
 

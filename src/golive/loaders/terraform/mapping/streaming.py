@@ -27,6 +27,7 @@ from golive.loaders.terraform.mapping import (
     nested_blocks,
     put,
     renamed,
+    renamed_block,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
@@ -157,20 +158,19 @@ def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
     )
     put(props, "BufferingHints", hints or None)
     put(props, "ProcessingConfiguration", _processing(nested(block, "processing_configuration")))
-    logging = nested(block, "cloudwatch_logging_options")
-    if logging is not None:
-        props["CloudWatchLoggingOptions"] = (
-            logging
-            if isinstance(logging, Unknown)
-            else renamed(
-                logging,
-                {
-                    "enabled": "Enabled",
-                    "log_group_name": "LogGroupName",
-                    "log_stream_name": "LogStreamName",
-                },
-            )
-        )
+    put(
+        props,
+        "CloudWatchLoggingOptions",
+        renamed_block(
+            block,
+            "cloudwatch_logging_options",
+            {
+                "enabled": "Enabled",
+                "log_group_name": "LogGroupName",
+                "log_stream_name": "LogStreamName",
+            },
+        ),
+    )
     backup = nested(block, "s3_configuration")
     if backup is not None:
         props["S3Configuration"] = (
