@@ -102,6 +102,14 @@ PSEUDO_PARAMETERS = frozenset(
 )
 
 
+def is_true(value: Any) -> bool:
+    """A boolean property that is true: ``true``, or the string "true" in any case.
+
+    CloudFormation accepts both and templates use both (``Enabled: "true"``).
+    """
+    return value is True or (isinstance(value, str) and value.lower() == "true")
+
+
 def is_intrinsic(node: Any) -> bool:
     """A one-key mapping whose key is ``Ref`` or ``Fn::...``."""
     if isinstance(node, dict) and len(node) == 1:

@@ -14,10 +14,10 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.checks.elb import deployed
-from golive.checks.resource_policy import dig, doubt, truthy
+from golive.checks.resource_policy import dig, doubt
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 REST_STAGE = "AWS::ApiGateway::Stage"
 REST_API = "AWS::ApiGateway::RestApi"
@@ -126,7 +126,7 @@ def tracing(stage: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(stage, "TracingEnabled")
     if enabled.unknown:
         return unknown(f"tracing is not known: {enabled.reason}", "TracingEnabled")
-    if enabled.known and truthy(enabled.value):
+    if enabled.known and is_true(enabled.value):
         return passed("X-Ray traces each request from the stage to its integrations")
     return failed(
         "no X-Ray tracing: a slow or failing request cannot be followed into the backend",
@@ -285,7 +285,7 @@ def cache_encryption(stage: Resource, ctx: Context) -> Verdict:
     cluster = ctx.value(stage, "CacheClusterEnabled")
     if cluster.unknown:
         return unknown(f"whether the stage has a cache is not known: {cluster.reason}")
-    if not (cluster.known and truthy(cluster.value)):
+    if not (cluster.known and is_true(cluster.value)):
         return not_applicable("no cache cluster: the stage caches no responses")
     settings = _settings(stage, ctx)
     if isinstance(settings, Unknown):
@@ -294,7 +294,7 @@ def cache_encryption(stage: Resource, ctx: Context) -> Verdict:
     encrypted = dig(wide, "CacheDataEncrypted")
     if doubt(encrypted):
         return unknown(f"cache encryption is not known: {doubt(encrypted)}", "MethodSettings")
-    if not truthy(encrypted):
+    if not is_true(encrypted):
         return failed(
             "the cache cluster stores responses unencrypted: CacheDataEncrypted is not true "
             "in the stage-wide (/*/*) method settings",
@@ -303,7 +303,7 @@ def cache_encryption(stage: Resource, ctx: Context) -> Verdict:
     off = [
         _where(e)
         for e in settings
-        if dig(e, "CacheDataEncrypted") is not ABSENT and not truthy(dig(e, "CacheDataEncrypted"))
+        if dig(e, "CacheDataEncrypted") is not ABSENT and not is_true(dig(e, "CacheDataEncrypted"))
     ]
     if off:
         return failed(f"cache encryption is switched off for {sample(off)}", "MethodSettings")

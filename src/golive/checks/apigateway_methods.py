@@ -11,10 +11,10 @@ from typing import Any
 
 from golive.checks.apigateway import REST_API, Operation, api_of, definition, sample
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.resource_policy import dig, doubt, truthy
+from golive.checks.resource_policy import dig, doubt
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Unknown
+from golive.values import ABSENT, Unknown, is_true
 
 METHOD = "AWS::ApiGateway::Method"
 ROUTE = "AWS::ApiGatewayV2::Route"
@@ -51,7 +51,7 @@ def _open(resource: Resource, ctx: Context, what: str) -> Verdict:
     key = ctx.value(resource, "ApiKeyRequired")
     if key.unknown:
         return unknown(f"whether an API key is required is not known: {key.reason}")
-    if key.known and truthy(key.value):
+    if key.known and is_true(key.value):
         return passed(f"{what} requires an API key", "ApiKeyRequired")
     return failed(
         f"{what} has AuthorizationType NONE and needs no API key: anyone who finds the URL "
@@ -191,7 +191,7 @@ def _definition_validation(api: Resource, ctx: Context) -> Verdict:
         name = dig(op.body, "x-amazon-apigateway-request-validator")
         chosen = dig(validators, default if name is ABSENT else name)
         checks = ("validateRequestBody", "validateRequestParameters")
-        if not any(truthy(dig(chosen, k)) for k in checks):
+        if not any(is_true(dig(chosen, k)) for k in checks):
             missing.append(f"{op.verb} {op.path}")
     if not judged:
         return not_applicable("no operation takes a body or declared parameters")

@@ -9,13 +9,11 @@ literal zones, zone ids or ``Fn::Select``/``Fn::GetAZs``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource, Status
 from golive.topology import Placement, spread, topology, zone_placement
-from golive.values import GETAZS_LENGTH, Unknown
+from golive.values import GETAZS_LENGTH, Unknown, is_true
 
 _ECS_ZONE = "attribute:ecs.availability-zone"
 
@@ -126,10 +124,6 @@ def _count(resource: Resource, prop: str, ctx: Context, default: int | None) -> 
         return Unknown(f"{prop} {value.value!r} is not a number")
 
 
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def _nodes_per_shard(group: Resource, ctx: Context) -> int | Unknown:
     """Nodes in each shard (primary plus replicas) of a replication group."""
     if not ctx.value(group, "NumCacheClusters").absent:
@@ -163,13 +157,13 @@ def automatic_failover(group: Resource, ctx: Context) -> Verdict:
         return unknown(nodes.reason)
     if nodes < 2:
         return failed("one node per shard: no replica to promote when the primary fails")
-    if not (failover.known and _true(failover.value)):
+    if not (failover.known and is_true(failover.value)):
         return failed(
             "AutomaticFailoverEnabled is not true: when the primary fails, nothing promotes "
             "a replica and writes stop until someone acts",
             "AutomaticFailoverEnabled",
         )
-    if not (multi_az.known and _true(multi_az.value)):
+    if not (multi_az.known and is_true(multi_az.value)):
         return failed(
             "MultiAZEnabled is not true: ElastiCache does not run the group as Multi-AZ, so "
             "nothing keeps the primary and its replicas in different zones",

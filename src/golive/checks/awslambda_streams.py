@@ -9,7 +9,7 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import Reference, Text, Unknown
+from golive.values import Reference, Text, Unknown, is_true
 
 #: Sources whose failed batches can go to an on-failure destination, by resource type.
 _STREAMS = {
@@ -93,7 +93,7 @@ def stream_failure_destination(mapping: Resource, ctx: Context) -> Verdict:
         bisect = ctx.value(mapping, "BisectBatchOnFunctionError")
         note = (
             " (BisectBatchOnFunctionError isolates the bad record but does not stop the retries)"
-            if bisect.known and str(bisect.value).lower() == "true"
+            if bisect.known and is_true(bisect.value)
             else ""
         )
         problems.append(

@@ -10,7 +10,7 @@ from golive.context import Context
 from golive.model import Resource
 from golive.resolver import Resolver
 from golive.stateful_data import holds_no_data
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 #: Stand-ins for the stack's own region and account when nobody gave them.
 _HERE_REGION = "\x01this-region"
@@ -46,7 +46,7 @@ def _native(resource: Resource, ctx: Context) -> tuple[str, bool] | Unknown:
         pitr = ctx.value(resource, "PointInTimeRecoverySpecification.PointInTimeRecoveryEnabled")
         if pitr.unknown:
             return Unknown(f"point-in-time recovery is not known: {pitr.reason}")
-        on = pitr.known and str(pitr.value).lower() == "true"
+        on = pitr.known and is_true(pitr.value)
         return ("point-in-time recovery on" if on else "no point-in-time recovery"), on
     if kind == "AWS::DynamoDB::GlobalTable":
         replicas = ctx.value(resource, "Replicas")
@@ -81,7 +81,7 @@ def _native(resource: Resource, ctx: Context) -> tuple[str, bool] | Unknown:
 def _pitr_of(replica: Any) -> bool:
     spec = replica.get("PointInTimeRecoverySpecification") if isinstance(replica, dict) else None
     flag = spec.get("PointInTimeRecoveryEnabled") if isinstance(spec, dict) else None
-    return str(flag).lower() == "true"
+    return is_true(flag)
 
 
 @check("backup.coverage")

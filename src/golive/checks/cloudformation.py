@@ -22,17 +22,13 @@ from golive.checks.secretscan import (
 from golive.context import Context
 from golive.graph import references_in
 from golive.model import Resource
+from golive.values import is_true
 
 #: Parameter types that cannot hold a secret (numbers, AWS-specific identifiers).
 _NOT_SECRET_TYPES = ("Number", "List<Number>", "AWS::EC2::", "List<AWS::EC2::", "AWS::Route53::")
 #: Resources whose purpose is to hold a value that may be a secret.
 _CARRIER_TYPES = frozenset({"AWS::SecretsManager::Secret", "AWS::SSM::Parameter"})
 _SSM_TYPES = ("AWS::SSM::Parameter::Value", "AWS::SSM::Parameter::Name")
-
-
-def _noecho(definition: Mapping[str, Any]) -> bool:
-    value = definition.get("NoEcho")
-    return value is True or str(value).lower() == "true"
 
 
 def _can_hold_secret(definition: Mapping[str, Any]) -> bool:
@@ -43,7 +39,7 @@ def _can_hold_secret(definition: Mapping[str, Any]) -> bool:
 def _problems(name: str, definition: Mapping[str, Any]) -> list[str]:
     """What is wrong with how secret parameter ``name`` is declared."""
     problems = []
-    if not _noecho(definition):
+    if not is_true(definition.get("NoEcho")):
         problems.append(f"{name} has no NoEcho: true, so its value shows in the console and API")
     default = definition.get("Default")
     kind = str(definition.get("Type", ""))

@@ -6,11 +6,11 @@ import re
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
-from golive.checks.resource_policy import dig, doubt, listed, resolved, signature, truthy
+from golive.checks.resource_policy import dig, doubt, listed, resolved, signature
 from golive.checks.s3 import BUCKET
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 
 def _group_ids(groups: Any) -> set[str]:
@@ -186,7 +186,7 @@ def tls_version(distribution: Resource, ctx: Context) -> Verdict:
         return unknown(
             f"the certificate is not known: {doubt(certificate) or doubt(default)}", path
         )
-    if certificate is ABSENT or truthy(default):
+    if certificate is ABSENT or is_true(default):
         return failed(
             "the default *.cloudfront.net certificate: CloudFront then accepts TLSv1 and the "
             "minimum cannot be raised; use your own certificate",

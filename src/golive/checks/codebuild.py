@@ -8,11 +8,7 @@ from typing import Any
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Reference, Text
-
-
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
+from golive.values import Reference, Text, is_true
 
 
 @check("codebuild.encryption-cmk")
@@ -79,7 +75,7 @@ def privileged_mode(project: Resource, ctx: Context) -> Verdict:
     privileged = ctx.value(project, path)
     if privileged.unknown:
         return unknown(f"PrivilegedMode is not known: {privileged.reason}", path)
-    if not (privileged.known and _true(privileged.value)):
+    if not (privileged.known and is_true(privileged.value)):
         return passed("the build container runs unprivileged", path)
     evidence = _image_build_evidence(project, ctx)
     if evidence:
@@ -139,7 +135,7 @@ def artifact_encryption(project: Resource, ctx: Context) -> Verdict:
         )
     if not outputs:
         return not_applicable("produces no artifacts and writes no logs to S3")
-    disabled = [where for where, flag in outputs if flag.known and _true(flag.value)]
+    disabled = [where for where, flag in outputs if flag.known and is_true(flag.value)]
     if disabled:
         return failed(
             f"encryption disabled for {', '.join(disabled)}: build output is stored in plain "

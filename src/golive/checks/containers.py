@@ -9,15 +9,11 @@ from typing import Any
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Text, Unknown, first_unknown
+from golive.values import Text, Unknown, first_unknown, is_true
 
 REGISTRY_SCANNING = "AWS::ECR::RegistryScanningConfiguration"
 _SCANNING_FREQUENCIES = ("SCAN_ON_PUSH", "CONTINUOUS_SCAN")
 _WORLD = "0.0.0.0/0"
-
-
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 # -- ECR --------------------------------------------------------------------------------------
@@ -50,7 +46,7 @@ def scan_on_push(repository: Resource, ctx: Context) -> Verdict:
     scan = ctx.value(repository, path)
     if scan.unknown:
         return unknown(f"ScanOnPush is not known: {scan.reason}", path)
-    if scan.known and _true(scan.value):
+    if scan.known and is_true(scan.value):
         return passed("images are scanned for vulnerabilities on push", path)
     return failed(
         "images are not scanned on push: known vulnerabilities reach production unnoticed", path
@@ -164,7 +160,7 @@ def endpoint_not_public(cluster: Resource, ctx: Context) -> Verdict:
     public = ctx.value(cluster, path)
     if public.unknown:
         return unknown(f"EndpointPublicAccess is not known: {public.reason}", path)
-    if public.known and not _true(public.value):
+    if public.known and not is_true(public.value):
         return passed("the API server endpoint is private", path)
     cidrs_path = "ResourcesVpcConfig.PublicAccessCidrs"
     cidrs = ctx.value(cluster, cidrs_path)

@@ -5,15 +5,10 @@ OpenSearch domains have their own module, ``opensearch.py``.
 
 from __future__ import annotations
 
-from typing import Any
-
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-
-
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
+from golive.values import is_true
 
 
 def _key(resource: Resource, ctx: Context, path: str) -> str:
@@ -28,7 +23,7 @@ def efs_encryption(file_system: Resource, ctx: Context) -> Verdict:
     encrypted = ctx.value(file_system, "Encrypted")
     if encrypted.unknown:
         return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
-    if encrypted.known and _true(encrypted.value):
+    if encrypted.known and is_true(encrypted.value):
         return passed(f"encrypted at rest with {_key(file_system, ctx, 'KmsKeyId')}", "Encrypted")
     return failed(
         "not encrypted at rest; encryption can only be chosen when the file system is created",
@@ -44,7 +39,7 @@ def redshift_encryption(cluster: Resource, ctx: Context) -> Verdict:
     encrypted = ctx.value(cluster, "Encrypted")
     if encrypted.unknown:
         return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
-    if encrypted.known and _true(encrypted.value):
+    if encrypted.known and is_true(encrypted.value):
         return passed(f"encrypted at rest with {_key(cluster, ctx, 'KmsKeyId')}", "Encrypted")
     return failed(
         "Encrypted is not true: the warehouse's tables and snapshots are not encrypted "
@@ -74,7 +69,7 @@ def redshift_enhanced_vpc_routing(cluster: Resource, ctx: Context) -> Verdict:
     routing = ctx.value(cluster, "EnhancedVpcRouting")
     if routing.unknown:
         return unknown(f"EnhancedVpcRouting is not known: {routing.reason}", "EnhancedVpcRouting")
-    if routing.known and _true(routing.value):
+    if routing.known and is_true(routing.value):
         return passed("COPY and UNLOAD traffic goes through the VPC", "EnhancedVpcRouting")
     return failed(
         "COPY and UNLOAD traffic bypasses the VPC: endpoint policies, security groups and "

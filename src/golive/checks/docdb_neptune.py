@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
-from golive.checks.rds_scope import deletion_protection_verdict, true
+from golive.checks.rds_scope import deletion_protection_verdict
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,7 @@ def _encryption(cluster: Resource, ctx: Context) -> Verdict:
     flag = ctx.value(cluster, "StorageEncrypted")
     if flag.unknown:
         return unknown(f"StorageEncrypted is not known: {flag.reason}", "StorageEncrypted")
-    if flag.known and true(flag.value):
+    if flag.known and is_true(flag.value):
         key = ctx.value(cluster, "KmsKeyId")
         whose = "the AWS managed key" if key.absent else "the KMS key in KmsKeyId"
         return passed(f"storage encrypted with {whose}", "StorageEncrypted")

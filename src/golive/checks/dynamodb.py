@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
-from golive.checks.resource_policy import dig, doubt, key_kind, resolved, truthy
+from golive.checks.resource_policy import dig, doubt, key_kind, resolved
 from golive.context import Context
 from golive.graph import Graph
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
-from golive.values import ABSENT, Reference, Text, first_unknown
+from golive.values import ABSENT, Reference, Text, first_unknown, is_true
 
 TABLE = "AWS::DynamoDB::Table"
 GLOBAL_TABLE = "AWS::DynamoDB::GlobalTable"
@@ -52,7 +52,7 @@ def _per_replica(table: Resource, ctx: Context, *path: str) -> tuple[list[str], 
         value = dig(replica, *path)
         if doubt(value):
             reason = reason or f"{name}: {doubt(value)}"
-        elif not truthy(value):
+        elif not is_true(value):
             missing.append(name)
     return missing, reason
 
@@ -74,7 +74,7 @@ def point_in_time_recovery(table: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(table, f"{at}.PointInTimeRecoveryEnabled")
     if enabled.unknown:
         return unknown(f"point-in-time recovery is not known: {enabled.reason}", at)
-    if not truthy(enabled.value):
+    if not is_true(enabled.value):
         return failed(
             "no point-in-time recovery: a bad write, a bug or a deleted item cannot be undone",
             at,
@@ -87,7 +87,7 @@ def point_in_time_recovery(table: Resource, ctx: Context) -> Verdict:
 def _key_verdict(enabled: Any, key: Any, at: str) -> Verdict:
     if doubt(enabled):
         return unknown(f"the table's encryption is not known: {doubt(enabled)}", at)
-    if not truthy(enabled):
+    if not is_true(enabled):
         return failed(
             "encrypted with an AWS-owned key (SSEEnabled not true): you cannot see, audit or "
             "revoke its use",
@@ -142,7 +142,7 @@ def deletion_protection(table: Resource, ctx: Context) -> Verdict:
         return unknown(
             f"deletion protection is not known: {enabled.reason}", "DeletionProtectionEnabled"
         )
-    if truthy(enabled.value):
+    if is_true(enabled.value):
         return passed("deletion protection enabled", "DeletionProtectionEnabled")
     return failed(
         "no deletion protection: one DeleteTable call, from a console, a script or another "

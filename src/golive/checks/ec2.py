@@ -16,11 +16,10 @@ from golive.checks.ec2_launch import (
     Setting,
     describe,
     setting,
-    true,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Text, Unknown
+from golive.values import Text, Unknown, is_true
 
 VOLUME = "AWS::EC2::Volume"
 #: NOTE: EC2 launches m1.small when an instance names no type (RunInstances API reference).
@@ -69,7 +68,7 @@ def ebs_encryption(resource: Resource, ctx: Context) -> Verdict:
     plain, open_ = [], []
     for device, ebs in volumes:
         encrypted = ebs.get("Encrypted")
-        if true(encrypted):
+        if is_true(encrypted):
             continue
         if _open(encrypted):
             open_.append(f"{device} ({_open(encrypted)})")
@@ -93,7 +92,7 @@ def _volume_encryption(volume: Resource, ctx: Context) -> Verdict:
     encrypted = ctx.value(volume, "Encrypted")
     if encrypted.unknown:
         return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
-    if encrypted.known and true(encrypted.value):
+    if encrypted.known and is_true(encrypted.value):
         key = "a customer-managed key" if not ctx.value(volume, "KmsKeyId").absent else "aws/ebs"
         return passed(f"encrypted with {key}", "Encrypted")
     if encrypted.absent:
@@ -245,7 +244,7 @@ def detailed_monitoring(resource: Resource, ctx: Context) -> Verdict:
     if found.value.absent and resource.type == LAUNCH_CONFIGURATION:
         # NOTE: InstanceMonitoring defaults to true (AWS::AutoScaling::LaunchConfiguration).
         return passed("detailed monitoring on (the launch configuration default)", found.at)
-    if found.value.known and true(found.value.value):
+    if found.value.known and is_true(found.value.value):
         return passed(f"one-minute detailed monitoring{_source(found)}", found.at)
     return failed(
         "basic monitoring only: metrics every five minutes, too coarse to alarm or scale "

@@ -140,11 +140,6 @@ def describe(resource: Resource) -> str:
     }.get(resource.type, resource.type)
 
 
-def true(value: Any) -> bool:
-    """CloudFormation booleans: true, "true", "True"."""
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def false(value: Any) -> bool:
     """CloudFormation booleans: false, "false", "False"."""
     return value is False or (isinstance(value, str) and value.lower() == "false")

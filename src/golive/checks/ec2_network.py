@@ -17,11 +17,10 @@ from golive.checks.ec2_launch import (
     describe,
     false,
     setting,
-    true,
 )
 from golive.context import Context
 from golive.model import Resource, Status
-from golive.values import Reference, Text, Unknown
+from golive.values import Reference, Text, Unknown, is_true
 
 AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup"
 NODEGROUP = "AWS::EKS::Nodegroup"
@@ -72,7 +71,7 @@ def _subnet(subnet: Any, ctx: Context) -> tuple[Status, str]:
         maps = ctx.value(target, "MapPublicIpOnLaunch")
         if maps.unknown:
             return Status.UNKNOWN, f"whether subnet {target.logical_id} is public: {maps.reason}"
-        if maps.known and true(maps.value):
+        if maps.known and is_true(maps.value):
             return Status.FAIL, (
                 f"subnet {target.logical_id} gives every instance a public IP (MapPublicIpOnLaunch)"
             )
@@ -140,7 +139,7 @@ def _instance(instance: Resource, ctx: Context) -> Verdict:
 def _requested(interfaces: list[Any], at: str) -> Verdict | None:
     """The verdict when the interfaces themselves ask for (or refuse) a public IP."""
     flags = [i.get("AssociatePublicIpAddress") for i in interfaces if isinstance(i, dict)]
-    if any(true(flag) for flag in flags):
+    if any(is_true(flag) for flag in flags):
         return failed("a network interface asks for a public IP (AssociatePublicIpAddress)", at)
     primary = _primary(interfaces)
     flag = primary.get("AssociatePublicIpAddress") if primary else None
@@ -158,7 +157,7 @@ def _launch_specification(resource: Resource, ctx: Context) -> Verdict:
             return unknown(
                 f"AssociatePublicIpAddress is not known: {flag.reason}", "AssociatePublicIpAddress"
             )
-        if flag.known and true(flag.value):
+        if flag.known and is_true(flag.value):
             return failed("asks for a public IP on every instance", "AssociatePublicIpAddress")
         if flag.known and false(flag.value):
             return passed(

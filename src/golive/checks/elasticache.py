@@ -18,15 +18,11 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Unknown
+from golive.values import ABSENT, Unknown, is_true
 
 GROUP = "AWS::ElastiCache::ReplicationGroup"
 CLUSTER = "AWS::ElastiCache::CacheCluster"
 SERVERLESS = "AWS::ElastiCache::ServerlessCache"
-
-
-def _true(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 def _engine(cache: Resource, ctx: Context) -> str | Unknown:
@@ -80,7 +76,7 @@ def encryption_at_rest(cache: Resource, ctx: Context) -> Verdict:
     path = "AtRestEncryptionEnabled"
     if flag.unknown:
         return unknown(f"{path} is not known: {flag.reason}", path)
-    if flag.known and _true(flag.value):
+    if flag.known and is_true(flag.value):
         return passed(f"encrypted at rest with {_kms(cache, ctx, 'the AWS managed key')}", path)
     return failed(
         "AtRestEncryptionEnabled is not true: data swapped to disk and backups in S3 are "
@@ -102,7 +98,7 @@ def encryption_in_transit(cache: Resource, ctx: Context) -> Verdict:
     flag = ctx.value(cache, path)
     if flag.unknown:
         return unknown(f"{path} is not known: {flag.reason}", path)
-    if not (flag.known and _true(flag.value)):
+    if not (flag.known and is_true(flag.value)):
         return failed(
             "TransitEncryptionEnabled is not true: commands, data and any password cross the "
             "network in clear text",
@@ -169,7 +165,7 @@ def _group_auth(group: Resource, ctx: Context) -> Verdict:
             f"{means}, but TransitEncryptionEnabled is not known: {tls.reason}",
             "TransitEncryptionEnabled",
         )
-    if not (tls.known and _true(tls.value)):
+    if not (tls.known and is_true(tls.value)):
         return failed(
             f"{means} without TransitEncryptionEnabled: ElastiCache applies authentication "
             "only to TLS connections, and a password sent in clear text protects nothing",

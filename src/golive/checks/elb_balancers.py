@@ -16,10 +16,9 @@ from golive.checks.elb import (
     kind_of,
     listener_protocols,
 )
-from golive.checks.resource_policy import truthy
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Unknown
+from golive.values import ABSENT, Reference, Unknown, is_true
 
 ATTRIBUTES = "LoadBalancerAttributes"
 WEB_ACL_ASSOCIATIONS = ("AWS::WAFv2::WebACLAssociation", "AWS::WAFRegional::WebACLAssociation")
@@ -35,7 +34,7 @@ def _switch(balancer: Resource, ctx: Context, key: str, what: str) -> Verdict:
     value = attribute(balancer, ctx, key)
     if isinstance(value, Unknown):
         return unknown(value.reason, ATTRIBUTES)
-    if truthy(value):
+    if is_true(value):
         return passed(f"{key} is true", ATTRIBUTES)
     shown = str(value).lower() if isinstance(value, bool) else value
     state = "not set (off by default)" if value is ABSENT else f"set to {shown}"
@@ -63,7 +62,7 @@ def access_logs(balancer: Resource, ctx: Context) -> Verdict:
         logging = ctx.value(balancer, "AccessLoggingPolicy.Enabled")
         if logging.unknown:
             return unknown(f"access logging is not known: {logging.reason}", "AccessLoggingPolicy")
-        if logging.known and truthy(logging.value):
+        if logging.known and is_true(logging.value):
             return passed("access logs delivered to S3", "AccessLoggingPolicy")
         return failed(
             "no access logging: requests leave no record to investigate", "AccessLoggingPolicy"
@@ -172,7 +171,7 @@ def target_group_health_check(group: Resource, ctx: Context) -> Verdict:
     switch = ctx.value(group, "HealthCheckEnabled")
     if switch.unknown:
         return unknown(f"whether health checks run is not known: {switch.reason}")
-    if switch.known and not truthy(switch.value):
+    if switch.known and not is_true(switch.value):
         return failed(
             "HealthCheckEnabled is false: failed targets keep receiving traffic",
             "HealthCheckEnabled",

@@ -15,7 +15,7 @@ from golive.checks.base import Verdict, check, failed, not_applicable, passed, u
 from golive.context import Context
 from golive.model import Resource
 from golive.topology import Topology, target, topology
-from golive.values import Text, Unknown
+from golive.values import Text, Unknown, is_true
 
 Tri = bool | Unknown
 #: Engine name prefix -> default port.
@@ -187,7 +187,7 @@ def database_exposure(resource: Resource, ctx: Context) -> Verdict:
     if flag.unknown:
         return unknown(f"PubliclyAccessible is not known: {flag.reason}", "PubliclyAccessible")
     where = f" and {group} admits 0.0.0.0/0 on port {port}" if open_ is True else ""
-    if flag.known and str(flag.value).lower() == "true":
+    if flag.known and is_true(flag.value):
         return failed(
             f"PubliclyAccessible is true: it has a public address{where}; only security "
             "groups stand between it and the internet",

@@ -8,11 +8,7 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import Text
-
-
-def _true(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
+from golive.values import Text, is_true
 
 
 def _switch(resource: Resource, ctx: Context, prop: str, on: str, off: str) -> Verdict:
@@ -20,7 +16,7 @@ def _switch(resource: Resource, ctx: Context, prop: str, on: str, off: str) -> V
     value = ctx.value(resource, prop)
     if value.unknown:
         return unknown(f"{prop} is not known: {value.reason}", prop)
-    if value.known and _true(value.value):
+    if value.known and is_true(value.value):
         return passed(on, prop)
     return failed(off, prop)
 
@@ -101,7 +97,7 @@ def config_record_all(recorder: Resource, ctx: Context) -> Verdict:
     every = ctx.value(recorder, "RecordingGroup.AllSupported")
     if every.unknown:
         return unknown(f"AllSupported is not known: {every.reason}", "RecordingGroup")
-    all_supported = _true(every.value) if every.known else not (listed.known and listed.value)
+    all_supported = is_true(every.value) if every.known else not (listed.known and listed.value)
     if not all_supported:
         return failed(
             "records only the listed resource types: changes to anything else go unrecorded",
@@ -113,7 +109,7 @@ def config_record_all(recorder: Resource, ctx: Context) -> Verdict:
             f"whether global IAM types are recorded is not known: {global_types.reason}",
             "RecordingGroup",
         )
-    if not (global_types.known and _true(global_types.value)):
+    if not (global_types.known and is_true(global_types.value)):
         return failed(
             "records every regional type but not the global IAM types (users, groups, roles, "
             "policies): unless a recorder in another region records them, IAM changes go "
@@ -151,7 +147,7 @@ def securityhub_standards(hub: Resource, ctx: Context) -> Verdict:
         return unknown(
             f"EnableDefaultStandards is not known: {default.reason}", "EnableDefaultStandards"
         )
-    if default.known and not _true(default.value):
+    if default.known and not is_true(default.value):
         return failed(
             "EnableDefaultStandards is false and the stack enables no standard: Security Hub "
             "runs no security checks",

@@ -6,17 +6,13 @@ from golive.checks.base import Verdict, check, failed, not_applicable, passed, u
 from golive.context import Context
 from golive.model import Resource
 from golive.policies import condition_keys, parse_document, public_principals
-from golive.values import Unknown
+from golive.values import Unknown, is_true
 
 _SYMMETRIC = "SYMMETRIC_DEFAULT"
 #: Default pending window when PendingWindowInDays is not set (KMS ScheduleKeyDeletion).
 _DEFAULT_WINDOW = 30
 #: Default rotation period when RotationPeriodInDays is not set.
 _DEFAULT_PERIOD = 365
-
-
-def _true(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 @check("kms.rotation")
@@ -39,7 +35,7 @@ def rotation(key: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(key, "EnableKeyRotation")
     if enabled.unknown:
         return unknown(f"rotation is not known: {enabled.reason}", "EnableKeyRotation")
-    if enabled.absent or not _true(enabled.value):
+    if enabled.absent or not is_true(enabled.value):
         return failed(
             "automatic rotation is off: the same key material protects data for as long as "
             "the key lives",

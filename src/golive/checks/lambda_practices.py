@@ -17,7 +17,7 @@ from golive.context import Context
 from golive.graph import references_in
 from golive.invocations import Invocation, Mode
 from golive.model import Resource
-from golive.values import Text
+from golive.values import Text, is_true
 
 EVENT_INVOKE_CONFIG = "AWS::Lambda::EventInvokeConfig"
 PERMISSION = "AWS::Lambda::Permission"
@@ -88,7 +88,7 @@ def _variable_problem(name: str, raw: Any, ctx: Context) -> str | None:
     stack = ctx.graph.stack
     for target, _attribute, _ in references_in(raw, stack.parameters.keys()):
         definition = stack.parameters.get(target) or {}
-        no_echo = str(definition.get("NoEcho", "")).lower() == "true"
+        no_echo = is_true(definition.get("NoEcho"))
         if no_echo or names_secret(target):
             marked = "NoEcho parameter" if no_echo else "parameter"
             return f"{name} takes the value of {marked} {target}"
@@ -147,7 +147,7 @@ def _url_only(permission: Resource, ctx: Context) -> bool:
     action = ctx.value(permission, "Action")
     via_url = ctx.value(permission, "InvokedViaFunctionUrl")
     return (action.known and str(action.value).lower() == "lambda:invokefunctionurl") or (
-        via_url.known and str(via_url.value).lower() == "true"
+        via_url.known and is_true(via_url.value)
     )
 
 

@@ -6,11 +6,10 @@ their property names except the cluster configuration, which ``_cluster`` reads 
 
 from __future__ import annotations
 
-from typing import Any
-
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource, Status
+from golive.values import is_true
 
 ELASTICSEARCH = "AWS::Elasticsearch::Domain"
 _TLS_1_2 = ("Policy-Min-TLS-1-2", "Policy-Min-TLS-1-3")
@@ -20,10 +19,6 @@ _LOG_NAMES = {
     "SEARCH_SLOW_LOGS": "search slow",
     "INDEX_SLOW_LOGS": "index slow",
 }
-
-
-def _true(value: Any) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 def _cluster(domain: Resource, ctx: Context, key: str) -> tuple[Value, str]:
@@ -37,7 +32,7 @@ def _enabled(domain: Resource, ctx: Context, path: str, what: str, risk: str) ->
     flag = ctx.value(domain, path)
     if flag.unknown:
         return unknown(f"{what} is not known: {flag.reason}", path)
-    if flag.known and _true(flag.value):
+    if flag.known and is_true(flag.value):
         return passed(f"{what} enabled", path)
     return failed(f"{what} off: {risk}", path)
 
@@ -113,7 +108,7 @@ def _published(domain: Resource, ctx: Context, kind: str) -> bool | str:
     flag = ctx.value(domain, f"LogPublishingOptions.{kind}.Enabled")
     if flag.unknown:
         return str(flag.reason)
-    return flag.known and _true(flag.value)
+    return flag.known and is_true(flag.value)
 
 
 @check("opensearch.audit-logging")
@@ -126,7 +121,7 @@ def audit_logging(domain: Resource, ctx: Context) -> Verdict:
         return passed("audit logs published to CloudWatch Logs", path)
     fine_grained = ctx.value(domain, "AdvancedSecurityOptions.Enabled")
     hint = ""
-    if not (fine_grained.known and _true(fine_grained.value)):
+    if not (fine_grained.known and is_true(fine_grained.value)):
         hint = " (audit logs also need fine-grained access control, which is off)"
     return failed(f"no audit log: nobody can tell who read or changed which index{hint}", path)
 
@@ -165,14 +160,14 @@ def _number(value: Value, default: int) -> int | str:
 @check("opensearch.zone-awareness")
 def zone_awareness(domain: Resource, ctx: Context) -> Verdict:
     standby, _ = _cluster(domain, ctx, "MultiAZWithStandbyEnabled")
-    if standby.known and _true(standby.value):
+    if standby.known and is_true(standby.value):
         return passed("Multi-AZ with standby: three zones, one of them on standby")
     enabled, path = _cluster(domain, ctx, "ZoneAwarenessEnabled")
     count_value, count_path = _cluster(domain, ctx, "InstanceCount")
     count = _number(count_value, 1)
     if enabled.unknown:
         return unknown(f"zone awareness is not known: {enabled.reason}", path)
-    if not (enabled.known and _true(enabled.value)):
+    if not (enabled.known and is_true(enabled.value)):
         return failed(
             "all data nodes in one availability zone: a zone outage takes the domain down", path
         )
@@ -198,7 +193,7 @@ def dedicated_masters(domain: Resource, ctx: Context) -> Verdict:
     enabled, path = _cluster(domain, ctx, "DedicatedMasterEnabled")
     if enabled.unknown:
         return unknown(f"DedicatedMasterEnabled is not known: {enabled.reason}", path)
-    if not (enabled.known and _true(enabled.value)):
+    if not (enabled.known and is_true(enabled.value)):
         return failed(
             "no dedicated master nodes: data nodes also manage the cluster and a busy one "
             "can destabilise it",

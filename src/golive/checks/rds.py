@@ -5,15 +5,11 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Reference, Unknown
+from golive.values import Reference, Unknown, is_true
 
 INSTANCE = "AWS::RDS::DBInstance"
 #: SQL Server Express edition cannot run Multi-AZ.
 _NO_MULTI_AZ_ENGINES = ("sqlserver-ex",)
-
-
-def _true(value: object) -> bool:
-    return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
 @check("rds.multi-az")
@@ -40,7 +36,7 @@ def _instance(instance: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(instance, "MultiAZ")
     if enabled.unknown:
         return unknown(f"MultiAZ is not known: {enabled.reason}", "MultiAZ")
-    if enabled.absent or not _true(enabled.value):
+    if enabled.absent or not is_true(enabled.value):
         return failed(
             "single-AZ: a zone failure or host failure takes the database down", "MultiAZ"
         )

@@ -18,11 +18,10 @@ from golive.checks.rds_scope import (
     replica_source,
     restored_from,
     serverless_v1,
-    true,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Text, Unknown, is_intrinsic
+from golive.values import ABSENT, Text, Unknown, is_intrinsic, is_true
 
 #: Engines IAM database authentication works with (RDS and Aurora user guides).
 _IAM_AUTH_ENGINES = ("mysql", "mariadb", "postgres", "aurora")
@@ -45,7 +44,7 @@ def storage_encryption(db: Resource, ctx: Context) -> Verdict:
     flag = ctx.value(db, "StorageEncrypted")
     if flag.unknown:
         return unknown(f"StorageEncrypted is not known: {flag.reason}", "StorageEncrypted")
-    if flag.known and true(flag.value):
+    if flag.known and is_true(flag.value):
         key = ctx.value(db, "KmsKeyId")
         whose = "the AWS managed key aws/rds" if key.absent else "the KMS key in KmsKeyId"
         return passed(f"storage encrypted with {whose}", "StorageEncrypted")
@@ -132,7 +131,7 @@ def iam_authentication(db: Resource, ctx: Context) -> Verdict:
     path = "EnableIAMDatabaseAuthentication"
     if flag.unknown:
         return unknown(f"{path} is not known: {flag.reason}", path)
-    if flag.known and true(flag.value):
+    if flag.known and is_true(flag.value):
         return passed("IAM database authentication on", path)
     return failed(
         "IAM database authentication off: every client needs a long-lived database password",
@@ -153,7 +152,7 @@ def managed_master_password(db: Resource, ctx: Context) -> Verdict:
         return unknown(
             f"ManageMasterUserPassword is not known: {managed.reason}", "ManageMasterUserPassword"
         )
-    if managed.known and true(managed.value):
+    if managed.known and is_true(managed.value):
         return passed(
             "RDS keeps the master password in Secrets Manager and rotates it",
             "ManageMasterUserPassword",

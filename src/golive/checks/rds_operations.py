@@ -15,11 +15,10 @@ from golive.checks.rds_scope import (
     engine,
     inherited,
     per_instance_scope,
-    true,
 )
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import Unknown
+from golive.values import Unknown, is_true
 
 #: Engine prefix -> the log that records its errors and crashes (EnableCloudwatchLogsExports).
 _MAIN_LOG = (
@@ -78,7 +77,7 @@ def performance_insights(db: Resource, ctx: Context) -> Verdict:
     )
     if flag.unknown:
         return unknown(f"whether Performance Insights is on is not known: {flag.reason}", path)
-    if not (flag.known and true(flag.value)):
+    if not (flag.known and is_true(flag.value)):
         return failed(
             f"Performance Insights off{source}: no record of which queries and waits load "
             "the database when it slows down",
@@ -177,7 +176,7 @@ def auto_minor_version_upgrade(db: Resource, ctx: Context) -> Verdict:
     flag, source, path = _setting(db, ctx, "AutoMinorVersionUpgrade", "AutoMinorVersionUpgrade")
     if flag.unknown:
         return unknown(f"AutoMinorVersionUpgrade is not known: {flag.reason}", path)
-    if flag.known and not true(flag.value):
+    if flag.known and not is_true(flag.value):
         return failed(
             f"automatic minor version upgrades turned off{source}: security and bug-fix "
             "releases wait for someone to apply them",

@@ -14,12 +14,11 @@ The RDS checks of ``rds_data.py`` and ``rds_operations.py`` share these answers.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from golive.checks.base import Verdict, failed, not_applicable, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 INSTANCE = "AWS::RDS::DBInstance"
 CLUSTER = "AWS::RDS::DBCluster"
@@ -40,17 +39,12 @@ _RESTORE_SOURCES = {
 }
 
 
-def true(value: Any) -> bool:
-    """CloudFormation booleans arrive as ``true`` or as the strings ``"true"``/``"True"``."""
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def deletion_protection_verdict(db: Resource, ctx: Context, what: str) -> Verdict:
     """DeletionProtection on ``db`` (a "database" or "cluster"): PASS, FAIL or UNKNOWN."""
     flag = ctx.value(db, "DeletionProtection")
     if flag.unknown:
         return unknown(f"DeletionProtection is not known: {flag.reason}", "DeletionProtection")
-    if flag.known and true(flag.value):
+    if flag.known and is_true(flag.value):
         return passed("deletion protection on", "DeletionProtection")
     state = "false" if flag.known else "not set"
     return failed(
@@ -125,7 +119,7 @@ def cluster_setting(db: Resource, ctx: Context, what: str) -> Verdict | None:
 def _point_in_time(instance: Resource, ctx: Context) -> bool:
     """A source instance with a restore time is a point-in-time restore, not a replica."""
     latest = ctx.value(instance, "UseLatestRestorableTime")
-    return not ctx.value(instance, "RestoreTime").absent or (latest.known and true(latest.value))
+    return not ctx.value(instance, "RestoreTime").absent or (latest.known and is_true(latest.value))
 
 
 def _source(instance: Resource, ctx: Context) -> str | None:

@@ -63,11 +63,6 @@ def doubt(value: Any) -> str | None:
     return None
 
 
-def truthy(value: Any) -> bool:
-    """A CloudFormation boolean: true, or the string "true" in any case."""
-    return value is True or (isinstance(value, str) and value.lower() == "true")
-
-
 def key_kind(value: Any) -> str:
     """``absent``, ``managed`` (an alias/aws/... key), ``customer`` or ``unknown``."""
     if value is ABSENT or value is None or value == "":

@@ -23,11 +23,10 @@ from golive.checks.resource_policy import (
     resolved,
     signature,
     tls_denial,
-    truthy,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT, Reference
+from golive.values import ABSENT, Reference, is_true
 
 BUCKET = "AWS::S3::Bucket"
 _PUBLIC_ACLS = ("PublicRead", "PublicReadWrite", "AuthenticatedRead")
@@ -133,7 +132,7 @@ def public_access_block(bucket: Resource, ctx: Context) -> Verdict:
             "or policy (S3 blocks by default only on buckets created since April 2023)",
             path,
         )
-    off = [s for s in _BLOCK_SETTINGS if not doubt(dig(config, s)) and not truthy(dig(config, s))]
+    off = [s for s in _BLOCK_SETTINGS if not doubt(dig(config, s)) and not is_true(dig(config, s))]
     if off:
         return failed(f"{', '.join(off)} not enabled: public access is not fully blocked", path)
     open_ = [s for s in _BLOCK_SETTINGS if doubt(dig(config, s))]
@@ -235,7 +234,7 @@ def bucket_key_enabled(bucket: Resource, ctx: Context) -> Verdict:
         return not_applicable(f"{algorithm} does not support S3 Bucket Keys")
     if doubt(enabled):
         return unknown(f"BucketKeyEnabled is not known: {doubt(enabled)}", path)
-    if truthy(enabled):
+    if is_true(enabled):
         return passed("SSE-KMS with an S3 Bucket Key", path)
     return failed("SSE-KMS without BucketKeyEnabled: every object written or read calls KMS", path)
 

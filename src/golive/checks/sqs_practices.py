@@ -18,12 +18,11 @@ from golive.checks.resource_policy import (
     resolved,
     signature,
     tls_denial,
-    truthy,
 )
 from golive.checks.sqs import queue_users
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT
+from golive.values import ABSENT, is_true
 
 #: Senders that deliver to a queue as an AWS service principal, not through a role of the
 #: account; they need kms:GenerateDataKey in the key policy, which an AWS-managed key
@@ -68,7 +67,7 @@ def encryption(queue: Resource, ctx: Context) -> Verdict:
         return passed("encrypted with the AWS-managed key alias/aws/sqs", "KmsMasterKeyId")
     if kind == "customer":
         return passed("encrypted with a customer-managed KMS key", "KmsMasterKeyId")
-    if managed_sse is not ABSENT and not truthy(managed_sse):
+    if managed_sse is not ABSENT and not is_true(managed_sse):
         return failed(
             "SqsManagedSseEnabled false and no KmsMasterKeyId: messages are stored unencrypted",
             "SqsManagedSseEnabled",

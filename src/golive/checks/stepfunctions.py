@@ -5,6 +5,7 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.context import Context
 from golive.model import Resource
+from golive.values import is_true
 
 #: Log levels that record the errors of an execution, not only its fatal end.
 _USEFUL_LEVELS = ("ALL", "ERROR")
@@ -59,7 +60,7 @@ def tracing(machine: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(machine, "TracingConfiguration.Enabled")
     if enabled.unknown:
         return unknown(f"whether tracing is on is not known: {enabled.reason}", at)
-    if enabled.known and str(enabled.value).lower() == "true":
+    if enabled.known and is_true(enabled.value):
         return passed("X-Ray tracing enabled", at)
     return failed(
         "no X-Ray tracing: an execution cannot be followed into the functions and services "

@@ -16,7 +16,7 @@ from golive.checks.base import Verdict, check, failed, not_applicable, passed, u
 from golive.context import Context, Value
 from golive.model import Resource
 from golive.taggable import tag_property
-from golive.values import Reference, Unknown
+from golive.values import Reference, Unknown, is_true
 
 AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup"
 #: NOTE: generated types SAM tags when its resource sets PropagateTags: true (the types whose
@@ -149,7 +149,7 @@ def _launched_instances(group: Resource, required: tuple[str, ...], ctx: Context
         flag = item.get("PropagateAtLaunch")
         if isinstance(flag, Unknown):
             questions.append(f"PropagateAtLaunch of {item['Key']} is not known: {flag.reason}")
-        elif flag is True or str(flag).lower() == "true":
+        elif flag is True or is_true(flag):
             reached.add(item["Key"])
     template = _launch_template(group, ctx)
     if isinstance(template, Unknown):
