@@ -7,7 +7,8 @@ from typing import Any
 
 from golive.alarms import Metric, describe, parts
 from golive.checks.alarm_coverage import watched
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import Verdict, check, failed, not_applicable, passed, required, unknown
+from golive.checks.resource_policy import named
 from golive.context import Context
 from golive.invocations import Invocation, Mode
 from golive.loggroups import LOG_GROUP, LogGroupIndex, function_names, log_group_index
@@ -203,7 +204,6 @@ def environment_encryption(fn: Resource, ctx: Context) -> Verdict:
         return unknown(f"the environment is not known: {variables.reason}", "Environment")
     if variables.absent or not variables.value:
         return not_applicable("no environment variables to encrypt")
-    key = ctx.value(fn, "KmsKeyArn")
     count = len(variables.value)
     variables_text = f"{count} environment variable{'' if count == 1 else 's'}"
     # An AWS-managed alias is recognisable even inside a Fn::Sub with unknown parts.
@@ -213,12 +213,13 @@ def environment_encryption(fn: Resource, ctx: Context) -> Verdict:
         return failed(
             f"KmsKeyArn {literal} is an AWS-managed key, not a customer-managed one", "KmsKeyArn"
         )
-    # A key ARN built with Fn::Sub names a key even where its region or account is open.
-    if key.unknown and not (isinstance(raw, Text) and raw.literal("")):
-        return unknown(f"{variables_text}; the key is not known: {key.reason}", "KmsKeyArn")
-    if key.absent or key.value == "":
-        return failed(f"{variables_text} encrypted only with the AWS-managed key", "KmsKeyArn")
-    return passed(f"{variables_text} encrypted with a customer-managed key", "KmsKeyArn")
+    return required(
+        named(fn, ctx, "KmsKeyArn"),
+        "KmsKeyArn",
+        what=f"{variables_text}; the key",
+        present=f"{variables_text} encrypted with a customer-managed key",
+        missing=f"{variables_text} encrypted only with the AWS-managed key",
+    )
 
 
 @check("lambda.code-signing")
@@ -234,16 +235,13 @@ def code_signing(fn: Resource, ctx: Context) -> Verdict:
         return not_applicable(
             "inline code (Code.ZipFile) cannot be signed; the template itself is its provenance"
         )
-    config = ctx.value(fn, "CodeSigningConfigArn")
-    if config.unknown:
-        return unknown(
-            f"the code-signing configuration is not known: {config.reason}", "CodeSigningConfigArn"
-        )
-    if config.absent or config.value == "":
-        return failed(
-            "no code-signing configuration: any code package is accepted", "CodeSigningConfigArn"
-        )
-    return passed("validates code signatures (CodeSigningConfigArn)", "CodeSigningConfigArn")
+    return required(
+        ctx.value(fn, "CodeSigningConfigArn"),
+        "CodeSigningConfigArn",
+        what="the code-signing configuration",
+        present="validates code signatures (CodeSigningConfigArn)",
+        missing="no code-signing configuration: any code package is accepted",
+    )
 
 
 @check("lambda.error-alarm")

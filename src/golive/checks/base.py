@@ -1,7 +1,10 @@
 """What a check is: a pure function from a resource and its context to a ``Verdict``.
 
 Checks register with ``@check("service.practice")``; the id joins the function to its
-catalogue entry and to its fixture directory, and nothing else does.
+catalogue entry and to its fixture directory, and nothing else does. Besides the four
+verdicts, the verdicts many checks give on one property: a switch that must be on
+(``switch``), a setting that must be there (``required``), and a whole number read with its
+default (``count_setting``).
 """
 
 from __future__ import annotations
@@ -11,9 +14,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from golive.model import Resource, Status
+from golive.values import is_true
 
 if TYPE_CHECKING:
-    from golive.context import Context
+    from golive.context import Context, Value
 
 
 @dataclass(frozen=True)
@@ -65,3 +69,38 @@ def not_applicable(reason: str, at: str | None = None) -> Verdict:
 def unknown(reason: str, at: str | None = None) -> Verdict:
     """The verdict rests on a value golive cannot know; ``reason`` names it."""
     return Verdict(Status.UNKNOWN, reason, at)
+
+
+def switch(value: Value, at: str, *, on: str, off: str, what: str | None = None) -> Verdict:
+    """A boolean property that must be true: PASS (``on``) when it is, FAIL (``off``) when
+    it is false or not set, UNKNOWN ("``what`` is not known", ``what`` defaulting to ``at``)
+    when golive cannot know it."""
+    if value.unknown:
+        return unknown(f"{what or at} is not known: {value.reason}", at)
+    if value.known and is_true(value.value):
+        return passed(on, at)
+    return failed(off, at)
+
+
+def required(
+    value: Value, at: str, *, present: str, missing: str, what: str | None = None
+) -> Verdict:
+    """A property that must be set: PASS (``present``) when it is, FAIL (``missing``) when it
+    is absent or the empty string, UNKNOWN ("``what`` is not known", ``what`` defaulting to
+    ``at``) when golive cannot know it."""
+    if value.unknown:
+        return unknown(f"{what or at} is not known: {value.reason}", at)
+    if value.absent or value.value == "":
+        return failed(missing, at)
+    return passed(present, at)
+
+
+def count_setting(value: Value, at: str, default: int, unit: str) -> int | Verdict:
+    """The whole number property ``at`` holds, ``default`` when it is not set; UNKNOWN when
+    golive cannot know it or it is not a number (of ``unit``)."""
+    if value.unknown:
+        return unknown(f"{at} is not known: {value.reason}", at)
+    try:
+        return default if value.absent else int(value.value)
+    except (TypeError, ValueError):
+        return unknown(f"{at} {value.value!r} is not a number of {unit}", at)

@@ -6,7 +6,7 @@ import json
 from fnmatch import fnmatchcase
 from typing import Any
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, switch, unknown
 from golive.context import Context
 from golive.model import Resource
 from golive.values import Text, Unknown, first_unknown, is_true
@@ -43,13 +43,12 @@ def scan_on_push(repository: Resource, ctx: Context) -> Verdict:
     if rule:
         return passed(f"pushed images are scanned by the {rule}")
     path = "ImageScanningConfiguration.ScanOnPush"
-    scan = ctx.value(repository, path)
-    if scan.unknown:
-        return unknown(f"ScanOnPush is not known: {scan.reason}", path)
-    if scan.known and is_true(scan.value):
-        return passed("images are scanned for vulnerabilities on push", path)
-    return failed(
-        "images are not scanned on push: known vulnerabilities reach production unnoticed", path
+    return switch(
+        ctx.value(repository, path),
+        path,
+        what="ScanOnPush",
+        on="images are scanned for vulnerabilities on push",
+        off="images are not scanned on push: known vulnerabilities reach production unnoticed",
     )
 
 

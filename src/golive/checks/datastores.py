@@ -5,10 +5,9 @@ OpenSearch domains have their own module, ``opensearch.py``.
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, switch, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import is_true
 
 
 def _key(resource: Resource, ctx: Context, path: str) -> str:
@@ -20,14 +19,11 @@ def _key(resource: Resource, ctx: Context, path: str) -> str:
 
 @check("efs.encryption")
 def efs_encryption(file_system: Resource, ctx: Context) -> Verdict:
-    encrypted = ctx.value(file_system, "Encrypted")
-    if encrypted.unknown:
-        return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
-    if encrypted.known and is_true(encrypted.value):
-        return passed(f"encrypted at rest with {_key(file_system, ctx, 'KmsKeyId')}", "Encrypted")
-    return failed(
-        "not encrypted at rest; encryption can only be chosen when the file system is created",
+    return switch(
+        ctx.value(file_system, "Encrypted"),
         "Encrypted",
+        on=f"encrypted at rest with {_key(file_system, ctx, 'KmsKeyId')}",
+        off="not encrypted at rest; encryption can only be chosen when the file system is created",
     )
 
 
@@ -36,15 +32,12 @@ def efs_encryption(file_system: Resource, ctx: Context) -> Verdict:
 
 @check("redshift.encryption")
 def redshift_encryption(cluster: Resource, ctx: Context) -> Verdict:
-    encrypted = ctx.value(cluster, "Encrypted")
-    if encrypted.unknown:
-        return unknown(f"Encrypted is not known: {encrypted.reason}", "Encrypted")
-    if encrypted.known and is_true(encrypted.value):
-        return passed(f"encrypted at rest with {_key(cluster, ctx, 'KmsKeyId')}", "Encrypted")
-    return failed(
-        "Encrypted is not true: the warehouse's tables and snapshots are not encrypted "
-        "under a key the template chooses",
+    return switch(
+        ctx.value(cluster, "Encrypted"),
         "Encrypted",
+        on=f"encrypted at rest with {_key(cluster, ctx, 'KmsKeyId')}",
+        off="Encrypted is not true: the warehouse's tables and snapshots are not encrypted "
+        "under a key the template chooses",
     )
 
 
@@ -66,13 +59,10 @@ def redshift_audit_logging(cluster: Resource, ctx: Context) -> Verdict:
 
 @check("redshift.enhanced-vpc-routing")
 def redshift_enhanced_vpc_routing(cluster: Resource, ctx: Context) -> Verdict:
-    routing = ctx.value(cluster, "EnhancedVpcRouting")
-    if routing.unknown:
-        return unknown(f"EnhancedVpcRouting is not known: {routing.reason}", "EnhancedVpcRouting")
-    if routing.known and is_true(routing.value):
-        return passed("COPY and UNLOAD traffic goes through the VPC", "EnhancedVpcRouting")
-    return failed(
-        "COPY and UNLOAD traffic bypasses the VPC: endpoint policies, security groups and "
-        "flow logs do not see it",
+    return switch(
+        ctx.value(cluster, "EnhancedVpcRouting"),
         "EnhancedVpcRouting",
+        on="COPY and UNLOAD traffic goes through the VPC",
+        off="COPY and UNLOAD traffic bypasses the VPC: endpoint policies, security groups and "
+        "flow logs do not see it",
     )

@@ -5,13 +5,15 @@ encryption, automated backup retention, deletion protection and log exports. The
 take two switches: the cluster's parameter group must turn auditing on (``audit_logs`` for
 DocumentDB, ``neptune_enable_audit_log`` for Neptune, both off in the default group), and
 the cluster must export the ``audit`` log to CloudWatch Logs.
+
+The checks the two services share are one function registered under both ids.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, count_setting, failed, passed, unknown
 from golive.checks.rds_scope import deletion_protection_verdict
 from golive.context import Context
 from golive.model import Resource
@@ -48,7 +50,9 @@ NEPTUNE = Service(
 _RESTORE_SOURCES = ("SnapshotIdentifier", "SourceDBClusterIdentifier")
 
 
-def _encryption(cluster: Resource, ctx: Context) -> Verdict:
+@check("docdb.storage-encryption")
+@check("neptune.storage-encryption")
+def storage_encryption(cluster: Resource, ctx: Context) -> Verdict:
     flag = ctx.value(cluster, "StorageEncrypted")
     if flag.unknown:
         return unknown(f"StorageEncrypted is not known: {flag.reason}", "StorageEncrypted")
@@ -71,15 +75,14 @@ def _encryption(cluster: Resource, ctx: Context) -> Verdict:
     )
 
 
-def _retention(cluster: Resource, ctx: Context) -> Verdict:
-    days = ctx.value(cluster, "BackupRetentionPeriod")
+@check("docdb.backup-retention")
+@check("neptune.backup-retention")
+def backup_retention(cluster: Resource, ctx: Context) -> Verdict:
     path = "BackupRetentionPeriod"
-    if days.unknown:
-        return unknown(f"{path} is not known: {days.reason}", path)
-    try:
-        count = 1 if days.absent else int(days.value)
-    except (TypeError, ValueError):
-        return unknown(f"{path} {days.value!r} is not a number of days", path)
+    days = ctx.value(cluster, path)
+    count = count_setting(days, path, 1, "days")
+    if isinstance(count, Verdict):
+        return count
     minimum = int(ctx.option("min_days"))
     kept = f"automated backups kept {count} day{'' if count == 1 else 's'}"
     if days.absent:
@@ -91,6 +94,12 @@ def _retention(cluster: Resource, ctx: Context) -> Verdict:
             path,
         )
     return passed(f"{kept} (at least {minimum})", path)
+
+
+@check("docdb.deletion-protection")
+@check("neptune.deletion-protection")
+def deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
+    return deletion_protection_verdict(cluster, ctx, "cluster")
 
 
 def _audit_logs(cluster: Resource, ctx: Context, service: Service) -> Verdict:
@@ -143,39 +152,9 @@ def _audit_switch(cluster: Resource, ctx: Context, service: Service) -> bool | s
     return True
 
 
-@check("docdb.storage-encryption")
-def docdb_storage_encryption(cluster: Resource, ctx: Context) -> Verdict:
-    return _encryption(cluster, ctx)
-
-
-@check("docdb.backup-retention")
-def docdb_backup_retention(cluster: Resource, ctx: Context) -> Verdict:
-    return _retention(cluster, ctx)
-
-
-@check("docdb.deletion-protection")
-def docdb_deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
-    return deletion_protection_verdict(cluster, ctx, "cluster")
-
-
 @check("docdb.audit-logs")
 def docdb_audit_logs(cluster: Resource, ctx: Context) -> Verdict:
     return _audit_logs(cluster, ctx, DOCDB)
-
-
-@check("neptune.storage-encryption")
-def neptune_storage_encryption(cluster: Resource, ctx: Context) -> Verdict:
-    return _encryption(cluster, ctx)
-
-
-@check("neptune.backup-retention")
-def neptune_backup_retention(cluster: Resource, ctx: Context) -> Verdict:
-    return _retention(cluster, ctx)
-
-
-@check("neptune.deletion-protection")
-def neptune_deletion_protection(cluster: Resource, ctx: Context) -> Verdict:
-    return deletion_protection_verdict(cluster, ctx, "cluster")
 
 
 @check("neptune.audit-logs")

@@ -44,6 +44,20 @@ def _ebs_mappings(found: Setting) -> list[tuple[str, dict[str, Any]]]:
     return result
 
 
+def _declared_volumes(
+    resource: Resource, ctx: Context, root: str
+) -> tuple[Setting, list[tuple[str, dict[str, Any]]]] | Verdict:
+    """The block device mappings and the EBS volumes they create, or UNKNOWN when they are
+    not known or create none (``root`` says what then decides about the root volume)."""
+    found = setting(resource, ctx, "BlockDeviceMappings")
+    if found.value.unknown:
+        return unknown(f"the block device mappings are not known: {found.value.reason}", found.at)
+    volumes = _ebs_mappings(found)
+    if not volumes:
+        return unknown(f"the {describe(resource)} declares no EBS volume: {root}", found.at)
+    return found, volumes
+
+
 def _open(value: Any) -> str | None:
     """The reason a resolved value is not known, if it is not."""
     if isinstance(value, (Unknown, Text)):
@@ -55,16 +69,15 @@ def _open(value: Any) -> str | None:
 def ebs_encryption(resource: Resource, ctx: Context) -> Verdict:
     if resource.type == VOLUME:
         return _volume_encryption(resource, ctx)
-    found = setting(resource, ctx, "BlockDeviceMappings")
-    if found.value.unknown:
-        return unknown(f"the block device mappings are not known: {found.value.reason}", found.at)
-    volumes = _ebs_mappings(found)
-    if not volumes:
-        return unknown(
-            f"the {describe(resource)} declares no EBS volume: the root volume is encrypted "
-            "only if the AMI's snapshot is or the account encrypts new volumes by default",
-            found.at,
-        )
+    declared = _declared_volumes(
+        resource,
+        ctx,
+        "the root volume is encrypted only if the AMI's snapshot is or the account encrypts "
+        "new volumes by default",
+    )
+    if isinstance(declared, Verdict):
+        return declared
+    found, volumes = declared
     plain, open_ = [], []
     for device, ebs in volumes:
         encrypted = ebs.get("Encrypted")
@@ -121,16 +134,10 @@ def ebs_gp3(resource: Resource, ctx: Context) -> Verdict:
         if str(kind.value).lower() in ("gp2", "standard"):
             return failed(f"VolumeType {kind.value}: gp3 costs less per GB", "VolumeType")
         return passed(f"VolumeType {kind.value}", "VolumeType")
-    found = setting(resource, ctx, "BlockDeviceMappings")
-    if found.value.unknown:
-        return unknown(f"the block device mappings are not known: {found.value.reason}", found.at)
-    volumes = _ebs_mappings(found)
-    if not volumes:
-        return unknown(
-            f"the {describe(resource)} declares no EBS volume: the root volume's type "
-            "comes from the AMI",
-            found.at,
-        )
+    declared = _declared_volumes(resource, ctx, "the root volume's type comes from the AMI")
+    if isinstance(declared, Verdict):
+        return declared
+    found, volumes = declared
     old = [f"{d} ({e['VolumeType']})" for d, e in volumes if _legacy(e.get("VolumeType"))]
     if old:
         return failed(f"{', '.join(old)}{_source(found)}: gp3 costs less per GB", found.at)

@@ -15,7 +15,17 @@ node) and serverless caches. What each can do differs:
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import (
+    Verdict,
+    check,
+    count_setting,
+    failed,
+    not_applicable,
+    passed,
+    required,
+    switch,
+    unknown,
+)
 from golive.context import Context
 from golive.model import Resource
 from golive.values import ABSENT, Unknown, is_true
@@ -72,16 +82,12 @@ def encryption_at_rest(cache: Resource, ctx: Context) -> Verdict:
         return engine
     if cache.type == CLUSTER:
         return _single_node(engine, "encrypt its disk and backups")
-    flag = ctx.value(cache, "AtRestEncryptionEnabled")
-    path = "AtRestEncryptionEnabled"
-    if flag.unknown:
-        return unknown(f"{path} is not known: {flag.reason}", path)
-    if flag.known and is_true(flag.value):
-        return passed(f"encrypted at rest with {_kms(cache, ctx, 'the AWS managed key')}", path)
-    return failed(
-        "AtRestEncryptionEnabled is not true: data swapped to disk and backups in S3 are "
+    return switch(
+        ctx.value(cache, "AtRestEncryptionEnabled"),
+        "AtRestEncryptionEnabled",
+        on=f"encrypted at rest with {_kms(cache, ctx, 'the AWS managed key')}",
+        off="AtRestEncryptionEnabled is not true: data swapped to disk and backups in S3 are "
         "unencrypted, and encryption can only be chosen when the group is created",
-        path,
     )
 
 
@@ -131,16 +137,13 @@ def auth(cache: Resource, ctx: Context) -> Verdict:
     if cache.type == CLUSTER:
         return _single_node(engine, "require AUTH or RBAC users (both need TLS)")
     if cache.type == SERVERLESS:
-        group = ctx.value(cache, "UserGroupId")
-        if group.unknown:
-            return unknown(f"UserGroupId is not known: {group.reason}", "UserGroupId")
-        if group.absent or group.value == "":
-            return failed(
-                "no user group (UserGroupId): clients connect as the default user, without a "
-                "password",
-                "UserGroupId",
-            )
-        return passed("RBAC users of a user group authenticate every connection", "UserGroupId")
+        return required(
+            ctx.value(cache, "UserGroupId"),
+            "UserGroupId",
+            present="RBAC users of a user group authenticate every connection",
+            missing="no user group (UserGroupId): clients connect as the default user, without "
+            "a password",
+        )
     return _group_auth(cache, ctx)
 
 
@@ -183,12 +186,9 @@ def snapshot_retention(cache: Resource, ctx: Context) -> Verdict:
         return engine
     path = "SnapshotRetentionLimit"
     days = ctx.value(cache, path)
-    if days.unknown:
-        return unknown(f"{path} is not known: {days.reason}", path)
-    try:
-        count = 0 if days.absent else int(days.value)
-    except (TypeError, ValueError):
-        return unknown(f"{path} {days.value!r} is not a number of days", path)
+    count = count_setting(days, path, 0, "days")
+    if isinstance(count, Verdict):
+        return count
     if count <= 0:
         return failed(
             f"no automatic snapshots ({path} {'unset, so 0' if days.absent else count}): a "

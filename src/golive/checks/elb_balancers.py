@@ -7,7 +7,7 @@ associated with it, Classic Load Balancers, and target group health checks.
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import Verdict, check, failed, not_applicable, passed, switch, unknown
 from golive.checks.elb import (
     CLASSIC,
     attribute,
@@ -29,7 +29,7 @@ _KIND_NAMES = {
 }
 
 
-def _switch(balancer: Resource, ctx: Context, key: str, what: str) -> Verdict:
+def _attribute_switch(balancer: Resource, ctx: Context, key: str, what: str) -> Verdict:
     """PASS when attribute ``key`` is true, FAIL when unset or false, UNKNOWN when not known."""
     value = attribute(balancer, ctx, key)
     if isinstance(value, Unknown):
@@ -48,7 +48,7 @@ def drop_invalid_headers(balancer: Resource, ctx: Context) -> Verdict:
         return unknown(kind.reason, "Type")
     if kind != "application":
         return not_applicable(f"{_KIND_NAMES.get(kind, kind)} does not parse HTTP headers")
-    return _switch(
+    return _attribute_switch(
         balancer,
         ctx,
         "routing.http.drop_invalid_header_fields.enabled",
@@ -59,13 +59,12 @@ def drop_invalid_headers(balancer: Resource, ctx: Context) -> Verdict:
 @check("elb.access-logs")
 def access_logs(balancer: Resource, ctx: Context) -> Verdict:
     if balancer.type == CLASSIC:
-        logging = ctx.value(balancer, "AccessLoggingPolicy.Enabled")
-        if logging.unknown:
-            return unknown(f"access logging is not known: {logging.reason}", "AccessLoggingPolicy")
-        if logging.known and is_true(logging.value):
-            return passed("access logs delivered to S3", "AccessLoggingPolicy")
-        return failed(
-            "no access logging: requests leave no record to investigate", "AccessLoggingPolicy"
+        return switch(
+            ctx.value(balancer, "AccessLoggingPolicy.Enabled"),
+            "AccessLoggingPolicy",
+            what="access logging",
+            on="access logs delivered to S3",
+            off="no access logging: requests leave no record to investigate",
         )
     kind = kind_of(balancer, ctx)
     if isinstance(kind, Unknown):
@@ -79,7 +78,7 @@ def access_logs(balancer: Resource, ctx: Context) -> Verdict:
                 "a Network Load Balancer without a TLS listener in this template: its access "
                 "logs record TLS connections only, so they would stay empty"
             )
-    return _switch(
+    return _attribute_switch(
         balancer,
         ctx,
         "access_logs.s3.enabled",
@@ -94,7 +93,7 @@ def deletion_protection(balancer: Resource, ctx: Context) -> Verdict:
             f"the {ctx.profile.value} profile does not ask for deletion protection on load "
             "balancers"
         )
-    return _switch(
+    return _attribute_switch(
         balancer,
         ctx,
         "deletion_protection.enabled",
@@ -168,10 +167,10 @@ def target_group_health_check(group: Resource, ctx: Context) -> Verdict:
             "Lambda targets: the load balancer invokes the function, whose errors and "
             "throttles show in its own metrics"
         )
-    switch = ctx.value(group, "HealthCheckEnabled")
-    if switch.unknown:
-        return unknown(f"whether health checks run is not known: {switch.reason}")
-    if switch.known and not is_true(switch.value):
+    enabled = ctx.value(group, "HealthCheckEnabled")
+    if enabled.unknown:
+        return unknown(f"whether health checks run is not known: {enabled.reason}")
+    if enabled.known and not is_true(enabled.value):
         return failed(
             "HealthCheckEnabled is false: failed targets keep receiving traffic",
             "HealthCheckEnabled",

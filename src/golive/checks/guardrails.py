@@ -5,71 +5,50 @@ Budgets (catalogues: ``cloudtrail.yaml``, ``config.yaml``, ``guardduty.yaml``,
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
-from golive.context import Context, Value
+from golive.checks.base import Verdict, check, failed, passed, required, switch, unknown
+from golive.checks.resource_policy import named
+from golive.context import Context
 from golive.model import Resource
-from golive.values import Text, is_true
-
-
-def _switch(resource: Resource, ctx: Context, prop: str, on: str, off: str) -> Verdict:
-    """PASS when boolean ``prop`` is true, FAIL when false or absent, UNKNOWN otherwise."""
-    value = ctx.value(resource, prop)
-    if value.unknown:
-        return unknown(f"{prop} is not known: {value.reason}", prop)
-    if value.known and is_true(value.value):
-        return passed(on, prop)
-    return failed(off, prop)
-
-
-def _set(resource: Resource, ctx: Context, prop: str) -> Value:
-    """A property that names something: known when even part of it is literal (Fn::Sub ARNs)."""
-    raw = ctx.resolver.resolve(resource.properties.get(prop))
-    if isinstance(raw, Text) and raw.literal(""):
-        return Value(raw)
-    return ctx.value(resource, prop)
+from golive.values import is_true
 
 
 @check("cloudtrail.multi-region")
 def trail_multi_region(trail: Resource, ctx: Context) -> Verdict:
-    return _switch(
-        trail,
-        ctx,
+    return switch(
+        ctx.value(trail, "IsMultiRegionTrail"),
         "IsMultiRegionTrail",
-        "records API activity in every region",
-        "records only the region it is created in: activity elsewhere leaves no trail",
+        on="records API activity in every region",
+        off="records only the region it is created in: activity elsewhere leaves no trail",
     )
 
 
 @check("cloudtrail.log-file-validation")
 def trail_log_file_validation(trail: Resource, ctx: Context) -> Verdict:
-    return _switch(
-        trail,
-        ctx,
+    return switch(
+        ctx.value(trail, "EnableLogFileValidation"),
         "EnableLogFileValidation",
-        "writes signed digest files that prove the logs are unchanged",
-        "no log file validation: a modified or deleted log file cannot be detected",
+        on="writes signed digest files that prove the logs are unchanged",
+        off="no log file validation: a modified or deleted log file cannot be detected",
     )
 
 
 @check("cloudtrail.encryption")
 def trail_encryption(trail: Resource, ctx: Context) -> Verdict:
-    key = _set(trail, ctx, "KMSKeyId")
-    if key.unknown:
-        return unknown(f"the key is not known: {key.reason}", "KMSKeyId")
-    if key.absent or key.value == "":
-        return failed(
-            "no KMSKeyId: log files are encrypted only with S3-managed keys, so anyone who "
-            "can read the bucket can read the trail",
-            "KMSKeyId",
-        )
-    return passed("log files encrypted with a KMS key (KMSKeyId)", "KMSKeyId")
+    return required(
+        named(trail, ctx, "KMSKeyId"),
+        "KMSKeyId",
+        what="the key",
+        present="log files encrypted with a KMS key (KMSKeyId)",
+        missing="no KMSKeyId: log files are encrypted only with S3-managed keys, so anyone "
+        "who can read the bucket can read the trail",
+    )
 
 
 @check("cloudtrail.cloudwatch-logs")
 def trail_cloudwatch_logs(trail: Resource, ctx: Context) -> Verdict:
     missing = []
     for prop in ("CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn"):
-        value = _set(trail, ctx, prop)
+        value = named(trail, ctx, prop)
         if value.unknown:
             return unknown(f"{prop} is not known: {value.reason}", prop)
         if value.absent or value.value == "":
@@ -121,12 +100,11 @@ def config_record_all(recorder: Resource, ctx: Context) -> Verdict:
 
 @check("guardduty.enabled")
 def guardduty_enabled(detector: Resource, ctx: Context) -> Verdict:
-    return _switch(
-        detector,
-        ctx,
+    return switch(
+        ctx.value(detector, "Enable"),
         "Enable",
-        "the detector is enabled",
-        "the detector is created disabled: no threat findings are produced",
+        on="the detector is enabled",
+        off="the detector is created disabled: no threat findings are produced",
     )
 
 

@@ -2,28 +2,22 @@
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, required, unknown
+from golive.checks.resource_policy import named
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Text
 
 
 @check("logs.encryption")
 def encryption(group: Resource, ctx: Context) -> Verdict:
-    key = ctx.value(group, "KmsKeyId")
-    raw = ctx.resolver.resolve(group.properties.get("KmsKeyId"))
-    if isinstance(raw, Text) and raw.literal(""):
-        # A key ARN built with Fn::Sub names a key even where its region or account is open.
-        return passed("encrypted with a KMS key (KmsKeyId)", "KmsKeyId")
-    if key.unknown:
-        return unknown(f"the key is not known: {key.reason}", "KmsKeyId")
-    if key.absent or key.value == "":
-        return failed(
-            "no KMS key: log data is encrypted only with a key CloudWatch Logs "
-            "manages, outside your key policies and audit",
-            "KmsKeyId",
-        )
-    return passed("encrypted with a KMS key (KmsKeyId)", "KmsKeyId")
+    return required(
+        named(group, ctx, "KmsKeyId"),
+        "KmsKeyId",
+        what="the key",
+        present="encrypted with a KMS key (KmsKeyId)",
+        missing="no KMS key: log data is encrypted only with a key CloudWatch Logs "
+        "manages, outside your key policies and audit",
+    )
 
 
 @check("logs.retention")

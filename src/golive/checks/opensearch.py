@@ -6,7 +6,7 @@ their property names except the cluster configuration, which ``_cluster`` reads 
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import Verdict, check, failed, not_applicable, passed, switch, unknown
 from golive.context import Context, Value
 from golive.model import Resource, Status
 from golive.values import is_true
@@ -29,12 +29,8 @@ def _cluster(domain: Resource, ctx: Context, key: str) -> tuple[Value, str]:
 
 
 def _enabled(domain: Resource, ctx: Context, path: str, what: str, risk: str) -> Verdict:
-    flag = ctx.value(domain, path)
-    if flag.unknown:
-        return unknown(f"{what} is not known: {flag.reason}", path)
-    if flag.known and is_true(flag.value):
-        return passed(f"{what} enabled", path)
-    return failed(f"{what} off: {risk}", path)
+    value = ctx.value(domain, path)
+    return switch(value, path, on=f"{what} enabled", off=f"{what} off: {risk}", what=what)
 
 
 @check("opensearch.encryption-at-rest")

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import Verdict, check, failed, not_applicable, passed, switch, unknown
 from golive.checks.rds_scope import (
     CLUSTER,
     cluster_setting,
+    decided_elsewhere,
     deletion_protection_verdict,
     engine,
-    replica_source,
     restored_from,
     serverless_v1,
 )
@@ -33,12 +33,9 @@ def _days(count: int) -> str:
 
 @check("rds.storage-encryption")
 def storage_encryption(db: Resource, ctx: Context) -> Verdict:
-    exempt = cluster_setting(db, ctx, "storage encryption")
-    if exempt is not None:
-        return exempt
-    replica = replica_source(db, ctx)
-    if replica is not None:
-        return not_applicable(f"a read replica ({replica}): encrypted exactly when its source is")
+    scope = decided_elsewhere(db, ctx, "storage encryption", "encrypted exactly when its source is")
+    if scope is not None:
+        return scope
     if serverless_v1(db, ctx):
         return passed("Aurora Serverless v1 always encrypts its cluster volume")
     flag = ctx.value(db, "StorageEncrypted")
@@ -65,12 +62,11 @@ def storage_encryption(db: Resource, ctx: Context) -> Verdict:
 
 @check("rds.backup-retention")
 def backup_retention(db: Resource, ctx: Context) -> Verdict:
-    exempt = cluster_setting(db, ctx, "automated backup retention")
-    if exempt is not None:
-        return exempt
-    replica = replica_source(db, ctx)
-    if replica is not None:
-        return not_applicable(f"a read replica ({replica}): its source's backups hold the data")
+    scope = decided_elsewhere(
+        db, ctx, "automated backup retention", "its source's backups hold the data"
+    )
+    if scope is not None:
+        return scope
     days = ctx.value(db, "BackupRetentionPeriod")
     if days.unknown:
         return unknown(
@@ -127,26 +123,19 @@ def iam_authentication(db: Resource, ctx: Context) -> Verdict:
             f"engine {name} does not support IAM database authentication (MariaDB, MySQL, "
             "PostgreSQL and Aurora do)"
         )
-    flag = ctx.value(db, "EnableIAMDatabaseAuthentication")
-    path = "EnableIAMDatabaseAuthentication"
-    if flag.unknown:
-        return unknown(f"{path} is not known: {flag.reason}", path)
-    if flag.known and is_true(flag.value):
-        return passed("IAM database authentication on", path)
-    return failed(
-        "IAM database authentication off: every client needs a long-lived database password",
-        path,
+    return switch(
+        ctx.value(db, "EnableIAMDatabaseAuthentication"),
+        "EnableIAMDatabaseAuthentication",
+        on="IAM database authentication on",
+        off="IAM database authentication off: every client needs a long-lived database password",
     )
 
 
 @check("rds.managed-master-password")
 def managed_master_password(db: Resource, ctx: Context) -> Verdict:
-    exempt = cluster_setting(db, ctx, "the master password")
-    if exempt is not None:
-        return exempt
-    replica = replica_source(db, ctx)
-    if replica is not None:
-        return not_applicable(f"a read replica ({replica}): it has its source's users")
+    scope = decided_elsewhere(db, ctx, "the master password", "it has its source's users")
+    if scope is not None:
+        return scope
     managed = ctx.value(db, "ManageMasterUserPassword")
     if managed.unknown:
         return unknown(

@@ -7,7 +7,15 @@ log exports are a cluster setting.
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import (
+    Verdict,
+    check,
+    count_setting,
+    failed,
+    not_applicable,
+    passed,
+    unknown,
+)
 from golive.checks.rds_scope import (
     CLUSTER,
     INSTANCE,
@@ -107,12 +115,9 @@ def enhanced_monitoring(db: Resource, ctx: Context) -> Verdict:
     if scope is not None:
         return scope
     interval, source, path = _setting(db, ctx, "MonitoringInterval", "MonitoringInterval")
-    if interval.unknown:
-        return unknown(f"MonitoringInterval is not known: {interval.reason}", path)
-    try:
-        seconds = 0 if interval.absent else int(interval.value)
-    except (TypeError, ValueError):
-        return unknown(f"MonitoringInterval {interval.value!r} is not a number of seconds", path)
+    seconds = count_setting(interval, path, 0, "seconds")
+    if isinstance(seconds, Verdict):
+        return seconds
     if seconds <= 0:
         return failed(
             f"Enhanced Monitoring off{source}: no operating-system metrics (memory, swap, "

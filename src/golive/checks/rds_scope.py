@@ -133,6 +133,18 @@ def replica_source(instance: Resource, ctx: Context) -> str | None:
     return _source(instance, ctx)
 
 
+def decided_elsewhere(db: Resource, ctx: Context, what: str, replica: str) -> Verdict | None:
+    """NOT_APPLICABLE when ``what`` is set on the cluster (``cluster_setting``) or ``db`` is a
+    read replica, whose source decides it (``replica`` says how); else None."""
+    exempt = cluster_setting(db, ctx, what)
+    if exempt is not None:
+        return exempt
+    source = replica_source(db, ctx)
+    if source is not None:
+        return not_applicable(f"a read replica ({source}): {replica}")
+    return None
+
+
 def restored_from(db: Resource, ctx: Context) -> str | None:
     """The property that restores ``db`` from a snapshot or a source database, if any."""
     for prop in _RESTORE_SOURCES.get(db.type, ()):

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from golive.checks.base import Verdict, failed, passed, unknown
-from golive.context import Context
+from golive.context import Context, Value
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown, first_unknown
 
@@ -54,6 +54,16 @@ def dig(node: Any, *path: str | int) -> Any:
 def resolved(resource: Resource, ctx: Context, prop: str) -> Any:
     """A top-level property with every intrinsic resolved (unknown parts left in place)."""
     return ctx.resolver.resolve(resource.properties.get(prop, ABSENT))
+
+
+def named(resource: Resource, ctx: Context, prop: str) -> Value:
+    """A property that names something (a key, a log group): known when even part of it is
+    literal, as a key ARN built with Fn::Sub names a key even where its region or account is
+    open."""
+    raw = resolved(resource, ctx, prop)
+    if isinstance(raw, Text) and raw.literal(""):
+        return Value(raw)
+    return ctx.value(resource, prop)
 
 
 def doubt(value: Any) -> str | None:
@@ -159,6 +169,26 @@ def attached(
             )
         elif None in answers:
             reason = reason or f"{other.logical_id} applies to a resource named only at deployment"
+    return found, reason
+
+
+def policies_of(
+    target: Resource,
+    ctx: Context,
+    name_prop: str,
+    key: Callable[[Any], str | None],
+    *kinds: tuple[str, str],
+) -> tuple[list[Resource], str | None]:
+    """Policies of ``kinds`` (type, property naming the target) that apply to ``target``, and
+    why others might; ``name_prop`` holds the target's own name, as ``key`` reads it."""
+    name = resolved(target, ctx, name_prop)
+    own = None if name is ABSENT else key(name)
+    found: list[Resource] = []
+    reason = None
+    for kind, prop in kinds:
+        more, doubt_reason = attached(target, ctx, kind, prop, own, key)
+        found += more
+        reason = reason or doubt_reason
     return found, reason
 
 
@@ -294,6 +324,37 @@ def not_public_verdict(
     if not policies:
         return passed(f"no {noun} policy: only the owning account can use the {noun}")
     return passed(f"no {noun} policy statement open to anyone")
+
+
+def tls_only_verdict(
+    policies: list[Resource],
+    reason: str | None,
+    ctx: Context,
+    enough: Callable[[list[str]], bool],
+    noun: str,
+    *,
+    requests: str,
+    plain: str,
+    still: str,
+) -> Verdict:
+    """The verdict of a topic's or queue's policies: PASS when a plain-HTTP Deny covers
+    ``enough``. The texts name the ``requests`` denied, what is done over ``plain`` HTTP
+    without a policy, and what ``still`` works when a Deny covers less."""
+    covering, partial, doubt_reason = tls_denial(policies, ctx, enough)
+    if covering:
+        return passed(f"{noun} policy {covering} denies {requests} without TLS")
+    reason = reason or doubt_reason
+    if reason:
+        return unknown(f"{noun} policies not fully known: {reason}")
+    if partial:
+        only = ", ".join(partial[1]) or "no action"
+        return failed(
+            f"{noun} policy {partial[0]} denies plain HTTP only for {only}; {still} without TLS"
+        )
+    if not policies:
+        return failed(f"no {noun} policy: messages can be {plain} over plain HTTP")
+    names = ", ".join(p.logical_id for p in policies)
+    return failed(f"{noun} policy {names} does not deny {requests} without TLS")
 
 
 def tls_denial(

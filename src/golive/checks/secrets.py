@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, required, unknown
+from golive.checks.resource_policy import named
 from golive.context import Context
 from golive.model import Resource
 from golive.values import Reference, Text
@@ -77,13 +78,11 @@ def encryption_cmk(secret: Resource, ctx: Context) -> Verdict:
     literal = raw.literal("*") if isinstance(raw, Text) else raw
     if isinstance(literal, str) and any(m in literal for m in _MANAGED_KEYS):
         return failed(f"KmsKeyId {literal} is the AWS-managed key", "KmsKeyId")
-    key = ctx.value(secret, "KmsKeyId")
-    if key.unknown and not (isinstance(raw, Text) and raw.literal("")):
-        return unknown(f"the key is not known: {key.reason}", "KmsKeyId")
-    if key.absent or key.value == "":
-        return failed(
-            "no KmsKeyId: encrypted with the AWS-managed key aws/secretsmanager, which key "
-            "policies cannot restrict and other accounts cannot use",
-            "KmsKeyId",
-        )
-    return passed("encrypted with a customer-managed key (KmsKeyId)", "KmsKeyId")
+    return required(
+        named(secret, ctx, "KmsKeyId"),
+        "KmsKeyId",
+        what="the key",
+        present="encrypted with a customer-managed key (KmsKeyId)",
+        missing="no KmsKeyId: encrypted with the AWS-managed key aws/secretsmanager, which "
+        "key policies cannot restrict and other accounts cannot use",
+    )

@@ -6,18 +6,17 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.checks.resource_policy import (
-    attached,
     covers_all,
     doubt,
     key_kind,
     not_public_verdict,
+    policies_of,
     resolved,
     signature,
-    tls_denial,
+    tls_only_verdict,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import ABSENT
 
 TOPIC = "AWS::SNS::Topic"
 
@@ -43,11 +42,14 @@ def topic_key(value: Any) -> str | None:
 
 def topic_policies(topic: Resource, ctx: Context) -> tuple[list[Resource], str | None]:
     """Topic policies of the stack that apply to ``topic``, and why others might."""
-    name = resolved(topic, ctx, "TopicName")
-    key = None if name is ABSENT else topic_key(name)
-    found, reason = attached(topic, ctx, "AWS::SNS::TopicPolicy", "Topics", key, topic_key)
-    inline, other = attached(topic, ctx, "AWS::SNS::TopicInlinePolicy", "TopicArn", key, topic_key)
-    return found + inline, reason or other
+    return policies_of(
+        topic,
+        ctx,
+        "TopicName",
+        topic_key,
+        ("AWS::SNS::TopicPolicy", "Topics"),
+        ("AWS::SNS::TopicInlinePolicy", "TopicArn"),
+    )
 
 
 def _service_publishers(topic: Resource, ctx: Context) -> list[str]:
@@ -92,23 +94,13 @@ def policy_not_public(topic: Resource, ctx: Context) -> Verdict:
 @check("sns.tls-only")
 def tls_only(topic: Resource, ctx: Context) -> Verdict:
     policies, reason = topic_policies(topic, ctx)
-    covering, partial, doubt_reason = tls_denial(
+    return tls_only_verdict(
         policies,
+        reason,
         ctx,
         lambda denied: covers_all(denied, "sns") or "sns:publish" in (a.lower() for a in denied),
+        "topic",
+        requests="publishing",
+        plain="published",
+        still="sns:Publish still works",
     )
-    if covering:
-        return passed(f"topic policy {covering} denies publishing without TLS")
-    reason = reason or doubt_reason
-    if reason:
-        return unknown(f"topic policies not fully known: {reason}")
-    if partial:
-        only = ", ".join(partial[1]) or "no action"
-        return failed(
-            f"topic policy {partial[0]} denies plain HTTP only for {only}; "
-            "sns:Publish still works without TLS"
-        )
-    if not policies:
-        return failed("no topic policy: messages can be published over plain HTTP")
-    names = ", ".join(p.logical_id for p in policies)
-    return failed(f"topic policy {names} does not deny publishing without TLS")

@@ -1,6 +1,6 @@
 """Checks on SQS queue encryption and queue policies (catalogue: ``catalog/sqs.yaml``).
 
-Queue policies are read with the resource-policy helpers of ``checks.sns``, which S3 bucket
+Queue policies are read with the helpers of ``checks.resource_policy``, which S3 bucket
 and SNS topic policies share; what sends to a queue comes from ``checks.sqs``.
 """
 
@@ -11,13 +11,13 @@ from typing import Any
 
 from golive.checks.base import Verdict, check, failed, passed, unknown
 from golive.checks.resource_policy import (
-    attached,
     doubt,
     key_kind,
     not_public_verdict,
+    policies_of,
     resolved,
     signature,
-    tls_denial,
+    tls_only_verdict,
 )
 from golive.checks.sqs import queue_users
 from golive.context import Context
@@ -40,11 +40,14 @@ def queue_key(value: Any) -> str | None:
 
 def queue_policies(queue: Resource, ctx: Context) -> tuple[list[Resource], str | None]:
     """Queue policies of the stack that apply to ``queue``, and why others might."""
-    name = resolved(queue, ctx, "QueueName")
-    key = None if name is ABSENT else queue_key(name)
-    found, reason = attached(queue, ctx, "AWS::SQS::QueuePolicy", "Queues", key, queue_key)
-    inline, other = attached(queue, ctx, "AWS::SQS::QueueInlinePolicy", "Queue", key, queue_key)
-    return found + inline, reason or other
+    return policies_of(
+        queue,
+        ctx,
+        "QueueName",
+        queue_key,
+        ("AWS::SQS::QueuePolicy", "Queues"),
+        ("AWS::SQS::QueueInlinePolicy", "Queue"),
+    )
 
 
 @check("sqs.encryption")
@@ -94,21 +97,13 @@ def _covers(denied: list[str], action: str) -> bool:
 @check("sqs.tls-only")
 def tls_only(queue: Resource, ctx: Context) -> Verdict:
     policies, reason = queue_policies(queue, ctx)
-    covering, partial, doubt_reason = tls_denial(
-        policies, ctx, lambda denied: all(_covers(denied, a) for a in _MESSAGE_ACTIONS)
+    return tls_only_verdict(
+        policies,
+        reason,
+        ctx,
+        lambda denied: all(_covers(denied, a) for a in _MESSAGE_ACTIONS),
+        "queue",
+        requests="requests",
+        plain="sent and received",
+        still="sending or receiving still works",
     )
-    if covering:
-        return passed(f"queue policy {covering} denies requests without TLS")
-    reason = reason or doubt_reason
-    if reason:
-        return unknown(f"queue policies not fully known: {reason}")
-    if partial:
-        only = ", ".join(partial[1]) or "no action"
-        return failed(
-            f"queue policy {partial[0]} denies plain HTTP only for {only}; "
-            "sending or receiving still works without TLS"
-        )
-    if not policies:
-        return failed("no queue policy: messages can be sent and received over plain HTTP")
-    names = ", ".join(p.logical_id for p in policies)
-    return failed(f"queue policy {names} does not deny requests without TLS")

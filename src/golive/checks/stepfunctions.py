@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, switch, unknown
 from golive.context import Context
 from golive.model import Resource
-from golive.values import is_true
 
 #: Log levels that record the errors of an execution, not only its fatal end.
 _USEFUL_LEVELS = ("ALL", "ERROR")
@@ -56,14 +55,11 @@ def logging(machine: Resource, ctx: Context) -> Verdict:
 
 @check("stepfunctions.tracing")
 def tracing(machine: Resource, ctx: Context) -> Verdict:
-    at = "TracingConfiguration"
-    enabled = ctx.value(machine, "TracingConfiguration.Enabled")
-    if enabled.unknown:
-        return unknown(f"whether tracing is on is not known: {enabled.reason}", at)
-    if enabled.known and is_true(enabled.value):
-        return passed("X-Ray tracing enabled", at)
-    return failed(
-        "no X-Ray tracing: an execution cannot be followed into the functions and services "
-        "its states call",
-        at,
+    return switch(
+        ctx.value(machine, "TracingConfiguration.Enabled"),
+        "TracingConfiguration",
+        what="whether tracing is on",
+        on="X-Ray tracing enabled",
+        off="no X-Ray tracing: an execution cannot be followed into the functions and "
+        "services its states call",
     )

@@ -61,6 +61,11 @@ def _keys(tags: Any) -> tuple[set[str], bool] | None:
     return None
 
 
+def _stack_tags(ctx: Context) -> set[str]:
+    """Keys of the tags the stack gives every resource: the settings' and the manifest's."""
+    return set(ctx.settings.stack_tags) | set(ctx.graph.stack.tags)
+
+
 def _nested_tags(resource: Resource, prop: str, ctx: Context) -> Value:
     """Tags kept per item of a list, as in ``TagSpecifications.*.Tags``: their union."""
     head, _, tail = prop.partition(".*.")
@@ -89,7 +94,7 @@ def required_tags(resource: Resource, ctx: Context) -> Verdict:
         tags = ctx.value(resource, prop)
     if tags.unknown:
         return unknown(f"tags are not known: {tags.reason}", prop)
-    present = set(ctx.settings.stack_tags) | set(ctx.graph.stack.tags)
+    present = _stack_tags(ctx)
     unreadable = False
     if tags.known:
         keys = _keys(tags.value)
@@ -140,7 +145,7 @@ def _launched_instances(group: Resource, required: tuple[str, ...], ctx: Context
     Instances carry the group's tags marked PropagateAtLaunch, the instance tags of its
     launch template, and the stack's tags (CloudFormation propagates those at launch).
     """
-    reached = set(ctx.settings.stack_tags) | set(ctx.graph.stack.tags)
+    reached = _stack_tags(ctx)
     questions: list[str] = []
     items = ctx.value(group, "Tags")
     for item in items.value if items.known and isinstance(items.value, list) else []:
