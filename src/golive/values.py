@@ -110,6 +110,14 @@ def is_true(value: Any) -> bool:
     return value is True or (isinstance(value, str) and value.lower() == "true")
 
 
+def is_false(value: Any) -> bool:
+    """A boolean property that is false: ``false``, or the string "false" in any case.
+
+    Not the negation of ``is_true``: an unset or unreadable value is neither.
+    """
+    return value is False or (isinstance(value, str) and value.lower() == "false")
+
+
 def is_intrinsic(node: Any) -> bool:
     """A one-key mapping whose key is ``Ref`` or ``Fn::...``."""
     if isinstance(node, dict) and len(node) == 1:

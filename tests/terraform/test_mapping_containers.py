@@ -231,6 +231,16 @@ def test_repository_and_split_policies() -> None:
     }
 
 
+def test_repository_policy_heredoc_keeps_its_interpolations() -> None:
+    repository: dict[str, Any] = {}
+    role = Reference("aws_iam_role.ci", "arn")
+    text = Text(('{"Statement": [{"Effect": "Allow", "Principal": {"AWS": "', role, '"}}]}'))
+    ecr.repository_policy(tf("aws_ecr_repository_policy", {"policy": text}), repository)
+    assert repository["RepositoryPolicyText"] == {
+        "Statement": [{"Effect": "Allow", "Principal": {"AWS": role}}]
+    }
+
+
 def test_registry_scanning_rules() -> None:
     result = props(
         ecr.registry_scanning(

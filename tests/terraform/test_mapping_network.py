@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from golive.loaders.terraform.build import build_stack
+from golive.loaders.terraform.build import build_stack, to_cloudformation
 from golive.loaders.terraform.mapping import CONVERTERS, MERGERS, Mapped
 from golive.loaders.terraform.mapping.registry import load_mappings
 from golive.loaders.terraform.model import TfResource
@@ -421,7 +421,12 @@ def test_distribution_origins_and_groups() -> None:
     )
     config = mapped.properties["DistributionConfig"]
     site, api = config["Origins"]
-    assert site["DomainName"] == Reference("aws_s3_bucket.site", "regional_domain_name")
+    # The builder names the bucket's Terraform attributes as CloudFormation does.
+    buckets = {"aws_s3_bucket.site": "aws_s3_bucket", "aws_s3_bucket.logs": "aws_s3_bucket"}
+    assert site["DomainName"] == bucket
+    assert to_cloudformation(site["DomainName"], buckets) == {
+        "Fn::GetAtt": ["aws_s3_bucket.site", "RegionalDomainName"]
+    }
     assert site["S3OriginConfig"] == {"OriginAccessIdentity": ""}
     assert "S3OriginConfig" not in api
     assert api["CustomOriginConfig"]["OriginSSLProtocols"] == ["TLSv1.2"]
@@ -429,7 +434,10 @@ def test_distribution_origins_and_groups() -> None:
     group = config["OriginGroups"]["Items"][0]
     assert group["Members"] == {"Quantity": 2, "Items": [{"OriginId": "site"}, {"OriginId": "api"}]}
     assert group["FailoverCriteria"] == {"StatusCodes": {"Quantity": 2, "Items": [500, 503]}}
-    assert config["Logging"] == {"Bucket": Reference("aws_s3_bucket.logs", "domain_name")}
+    assert config["Logging"] == {"Bucket": Reference("aws_s3_bucket.logs", "bucket_domain_name")}
+    assert to_cloudformation(config["Logging"], buckets) == {
+        "Bucket": {"Fn::GetAtt": ["aws_s3_bucket.logs", "DomainName"]}
+    }
 
 
 # -- through the builder -----------------------------------------------------------------------
@@ -451,8 +459,7 @@ def test_companions_refer_to_their_owner_in_the_stack() -> None:
             ],
         ),
     ]
-    stack, problems = build_stack("main.tf", "main.tf", instances)
-    assert not problems
+    stack = build_stack("main.tf", "main.tf", instances)
     route = stack.resources["aws_route_table.public/route-0"]
     assert route.type == "AWS::EC2::Route"
     assert route.properties["RouteTableId"] == {"Ref": "aws_route_table.public"}

@@ -202,6 +202,16 @@ def test_event_targets_append_and_respect_the_bus() -> None:
     }
 
 
+def test_event_target_public_ip_written_as_a_string() -> None:
+    owner: dict[str, Any] = {"Name": "nightly"}
+    network = [{"subnets": ["subnet-1"], "assign_public_ip": "true"}]
+    ecs = [{"task_definition_arn": "arn:task", "network_configuration": network}]
+    merge("aws_cloudwatch_event_target", owner, rule="nightly", arn="arn:c", ecs_target=ecs)
+    (target,) = owner["Targets"]
+    vpc = target["EcsParameters"]["NetworkConfiguration"]["AwsVpcConfiguration"]
+    assert vpc["AssignPublicIp"] == "ENABLED"
+
+
 def test_state_machine_definition_and_logging() -> None:
     function = Reference("aws_lambda_function.charge", "arn")
     mapped = convert(

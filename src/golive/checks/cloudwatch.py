@@ -12,7 +12,7 @@ from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
-from golive.values import Reference, Text
+from golive.values import Reference, Text, is_false
 
 TOPIC = "AWS::SNS::Topic"
 #: Resources that deliver what a topic publishes to people or systems.
@@ -41,7 +41,7 @@ def subscribed_topics(graph: Graph, resolver: Resolver) -> Set[str]:
 def _has_actions(alarm: Resource, ctx: Context) -> bool:
     actions = ctx.value(alarm, "AlarmActions")
     enabled = ctx.value(alarm, "ActionsEnabled")
-    disabled = enabled.known and str(enabled.value).lower() == "false"
+    disabled = enabled.known and is_false(enabled.value)
     return not disabled and (actions.unknown or (actions.known and bool(actions.value)))
 
 
@@ -72,7 +72,7 @@ def alarm_actions(alarm: Resource, ctx: Context) -> Verdict:
     enabled = ctx.value(alarm, "ActionsEnabled")
     if enabled.unknown:
         return unknown(f"whether actions are enabled is not known: {enabled.reason}")
-    if enabled.known and str(enabled.value).lower() == "false":
+    if enabled.known and is_false(enabled.value):
         return failed(
             "ActionsEnabled is false: the alarm changes state and nobody is told",
             "ActionsEnabled",

@@ -138,8 +138,3 @@ def describe(resource: Resource) -> str:
         LAUNCH_TEMPLATE: "launch template",
         LAUNCH_CONFIGURATION: "launch configuration",
     }.get(resource.type, resource.type)
-
-
-def false(value: Any) -> bool:
-    """CloudFormation booleans: false, "false", "False"."""
-    return value is False or (isinstance(value, str) and value.lower() == "false")

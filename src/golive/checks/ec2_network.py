@@ -15,12 +15,11 @@ from golive.checks.ec2_launch import (
     LAUNCH_CONFIGURATION,
     SUBNET,
     describe,
-    false,
     setting,
 )
 from golive.context import Context
 from golive.model import Resource, Status
-from golive.values import Reference, Text, Unknown, is_true
+from golive.values import Reference, Text, Unknown, is_false, is_true
 
 AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup"
 NODEGROUP = "AWS::EKS::Nodegroup"
@@ -102,7 +101,7 @@ def no_public_ip(resource: Resource, ctx: Context) -> Verdict:
 
 def _instance(instance: Resource, ctx: Context) -> Verdict:
     check_source = ctx.value(instance, "SourceDestCheck")
-    if check_source.known and false(check_source.value):
+    if check_source.known and is_false(check_source.value):
         return not_applicable(
             "a NAT instance (SourceDestCheck false): it needs a public address to route "
             "its subnets' traffic to the internet"
@@ -143,7 +142,7 @@ def _requested(interfaces: list[Any], at: str) -> Verdict | None:
         return failed("a network interface asks for a public IP (AssociatePublicIpAddress)", at)
     primary = _primary(interfaces)
     flag = primary.get("AssociatePublicIpAddress") if primary else None
-    if false(flag):
+    if is_false(flag):
         return passed("the primary network interface refuses a public IP", at)
     if isinstance(flag, (Unknown, Text)):
         return unknown(f"AssociatePublicIpAddress is not known: {flag.reason}", at)
@@ -159,7 +158,7 @@ def _launch_specification(resource: Resource, ctx: Context) -> Verdict:
             )
         if flag.known and is_true(flag.value):
             return failed("asks for a public IP on every instance", "AssociatePublicIpAddress")
-        if flag.known and false(flag.value):
+        if flag.known and is_false(flag.value):
             return passed(
                 "refuses public IPs (AssociatePublicIpAddress false)", "AssociatePublicIpAddress"
             )

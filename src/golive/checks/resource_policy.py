@@ -15,7 +15,7 @@ from typing import Any
 from golive.checks.base import Verdict, failed, passed, unknown
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import ABSENT, Reference, Text, Unknown, first_unknown
+from golive.values import ABSENT, Reference, Text, Unknown, first_unknown, is_false
 
 # NOTE: the keys S3 itself accepts as making a wildcard-principal statement non-public, with
 # fixed values ("The meaning of public", S3 User Guide, Block Public Access).
@@ -272,9 +272,7 @@ def denies_plain_http(statement: dict[str, Any]) -> list[str] | None:
         if not operator.lower().startswith("bool") or not isinstance(tests, dict):
             continue
         for name, value in tests.items():
-            if name.lower() == "aws:securetransport" and any(
-                v is False or str(v).lower() == "false" for v in listed(value)
-            ):
+            if name.lower() == "aws:securetransport" and any(is_false(v) for v in listed(value)):
                 return actions(statement)
     return None
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown, is_false, is_true
 
 
 @dataclass
@@ -91,7 +91,7 @@ def merges(
     return register
 
 
-# -- helpers for converters ----------------------------------------------------------------
+# -- reading attributes and nested blocks ---------------------------------------------------
 
 
 def get(attributes: Mapping[str, Any], name: str) -> Any:
@@ -116,11 +116,149 @@ def block(attributes: Mapping[str, Any], name: str) -> dict[str, Any] | None:
     return found[0] if found else None
 
 
+def nested(attributes: Mapping[str, Any], name: str) -> dict[str, Any] | Unknown | None:
+    """The first nested block ``name``; ``Unknown`` when the blocks themselves are not known.
+
+    A ``dynamic`` block over a value known only after apply is unknown, not absent, so a
+    check answers UNKNOWN rather than judging the setting missing.
+    """
+    value = attributes.get(name)
+    if isinstance(value, (Unknown, Text, Reference)):
+        return Unknown(getattr(value, "reason", None) or f"{name} is known only after apply")
+    if isinstance(value, list) and value and not isinstance(value[0], dict):
+        first = value[0]
+        return first if isinstance(first, Unknown) else Unknown(f"{name} is not a block")
+    return block(attributes, name)
+
+
+def nested_blocks(attributes: Mapping[str, Any], name: str) -> list[dict[str, Any]] | Unknown:
+    """Every nested block ``name``; ``Unknown`` when the blocks themselves are not known.
+
+    The list counterpart of ``nested``: a ``dynamic`` block over a value known only after
+    apply gives ``Unknown``, not an empty list, so a check cannot read it as "none".
+    """
+    value = attributes.get(name)
+    items = value if isinstance(value, list) else [value]
+    for item in items:
+        if isinstance(item, (Unknown, Text, Reference)):
+            reason = item.reason if isinstance(item, (Unknown, Text)) else None
+            return Unknown(reason or f"{name} is known only after apply")
+    return blocks(attributes, name)
+
+
+# -- writing CloudFormation properties -------------------------------------------------------
+
+
 def put(properties: dict[str, Any], key: str, value: Any) -> None:
     """Set ``key`` unless ``value`` is absent (``None``/``ABSENT``), so checks see it unset."""
     if value is None or value is ABSENT:
         return
     properties[key] = value
+
+
+def put_nonempty(properties: dict[str, Any], key: str, value: Any) -> None:
+    """``put`` that also leaves out an empty mapping or list.
+
+    For structures assembled from optional parts (a block whose arguments are all unset, no
+    blocks at all), which CloudFormation would read as set but empty. ``Unknown``, ``Text``
+    and references are kept: they are not known to be empty.
+    """
+    if isinstance(value, (dict, list)) and not value:
+        return
+    put(properties, key, value)
+
+
+def listed(value: Any) -> Any:
+    """A list or set argument as a list: a single value (a name, a reference) as one item.
+
+    ``ABSENT`` when unset; a list, or a list known only after apply (``Unknown``), as it is.
+    """
+    if value is None or value is ABSENT:
+        return ABSENT
+    if isinstance(value, (list, Unknown)):
+        return value
+    return [value]
+
+
+def put_list(properties: dict[str, Any], key: str, value: Any) -> None:
+    """Set a list property from a list or set argument (``listed``) unless it is unset or []."""
+    put_nonempty(properties, key, listed(value))
+
+
+def enabled_disabled(value: Any) -> Any:
+    """A Terraform boolean as ``ENABLED``/``DISABLED`` (ECS, EventBridge); others as they are."""
+    if is_true(value):
+        return "ENABLED"
+    if is_false(value):
+        return "DISABLED"
+    return value
+
+
+# -- renaming Terraform arguments and blocks -------------------------------------------------
+
+
+def renamed(attributes: Mapping[str, Any] | None, names: Mapping[str, str]) -> dict[str, Any]:
+    """The set arguments of ``names`` (Terraform name -> CloudFormation name), renamed.
+
+    ``attributes`` None (``block`` found no block) gives an empty mapping.
+    """
+    properties: dict[str, Any] = {}
+    if attributes is None:
+        return properties
+    for tf_name, cfn_name in names.items():
+        put(properties, cfn_name, get(attributes, tf_name))
+    return properties
+
+
+def shaped_block(
+    attributes: Mapping[str, Any], name: str, shape: Callable[[dict[str, Any]], Any]
+) -> Any:
+    """``shape`` of nested block ``name``; None when absent, ``Unknown`` kept (see ``nested``)."""
+    found = nested(attributes, name)
+    if found is None or isinstance(found, Unknown):
+        return found
+    return shape(found)
+
+
+def renamed_block(attributes: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
+    """Nested block ``name`` with its arguments renamed; None when absent, Unknown kept."""
+    return shaped_block(attributes, name, lambda found: renamed(found, names))
+
+
+def shaped_blocks(
+    attributes: Mapping[str, Any], name: str, shape: Callable[[dict[str, Any]], Any]
+) -> list[Any] | Unknown | None:
+    """``shape`` of every nested block ``name``; None when there is none.
+
+    ``Unknown`` when the blocks are not known (see ``nested_blocks``), so a ``put`` writes
+    the doubt and leaves out "no blocks" alike.
+    """
+    found = nested_blocks(attributes, name)
+    if isinstance(found, Unknown):
+        return found
+    return [shape(item) for item in found] or None
+
+
+def renamed_blocks(
+    attributes: Mapping[str, Any], name: str, names: Mapping[str, str]
+) -> list[dict[str, Any]] | Unknown | None:
+    """Every nested block ``name`` with its arguments renamed; None when none, Unknown kept."""
+    return shaped_blocks(attributes, name, lambda found: renamed(found, names))
+
+
+def name_or_prefix(attributes: Mapping[str, Any], what: str) -> Any:
+    """``name``, or ``name_prefix`` followed by the unique suffix Terraform generates."""
+    name = get(attributes, "name")
+    if name is not ABSENT:
+        return name
+    prefix = get(attributes, "name_prefix")
+    if isinstance(prefix, str):
+        suffix = Unknown(f"Terraform adds a unique suffix to the {what}'s name_prefix")
+        return Text((prefix, suffix))
+    return prefix
+
+
+# -- tags ------------------------------------------------------------------------------------
 
 
 def merged_tags(resource: TfResource, name: str = "tags") -> dict[str, Any] | Unknown:
@@ -150,66 +288,7 @@ def tag_map(resource: TfResource, name: str = "tags") -> dict[str, Any] | Unknow
     return tags or None
 
 
-def policy_document(value: Any) -> Any:
-    """An IAM policy attribute: Terraform holds JSON text (``jsonencode`` or a heredoc).
-
-    Parsed into a mapping when it is literal JSON; other values (unknown, references) pass
-    through unchanged so checks judge them as not known.
-    """
-    if isinstance(value, str):
-        import json
-
-        try:
-            return json.loads(value)
-        except ValueError:
-            return Unknown("the policy document is not valid JSON")
-    return value
-
-
-# -- helpers added for the serverless mappings (Lambda, messaging, API Gateway, monitoring) --
-
-
-def nested(attributes: Mapping[str, Any], name: str) -> dict[str, Any] | Unknown | None:
-    """The first nested block ``name``; ``Unknown`` when the blocks themselves are not known.
-
-    A ``dynamic`` block over a value known only after apply is unknown, not absent, so a
-    check answers UNKNOWN rather than judging the setting missing.
-    """
-    value = attributes.get(name)
-    if isinstance(value, (Unknown, Text, Reference)):
-        return Unknown(getattr(value, "reason", None) or f"{name} is known only after apply")
-    if isinstance(value, list) and value and not isinstance(value[0], dict):
-        first = value[0]
-        return first if isinstance(first, Unknown) else Unknown(f"{name} is not a block")
-    return block(attributes, name)
-
-
-def renamed(attributes: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
-    """The set arguments of ``names`` (Terraform name -> CloudFormation name), renamed."""
-    properties: dict[str, Any] = {}
-    for tf_name, cfn_name in names.items():
-        put(properties, cfn_name, get(attributes, tf_name))
-    return properties
-
-
-def renamed_block(attributes: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
-    """Nested block ``name`` with its arguments renamed; None when absent, Unknown kept."""
-    found = nested(attributes, name)
-    if found is None or isinstance(found, Unknown):
-        return found
-    return renamed(found, names)
-
-
-def name_or_prefix(attributes: Mapping[str, Any], what: str) -> Any:
-    """``name``, or ``name_prefix`` followed by the unique suffix Terraform generates."""
-    name = get(attributes, "name")
-    if name is not ABSENT:
-        return name
-    prefix = get(attributes, "name_prefix")
-    if isinstance(prefix, str):
-        suffix = Unknown(f"Terraform adds a unique suffix to the {what}'s name_prefix")
-        return Text((prefix, suffix))
-    return prefix
+# -- JSON documents --------------------------------------------------------------------------
 
 
 #: Stand-ins for the parts of a ``Text`` while its JSON is parsed (private-use characters,
@@ -271,21 +350,3 @@ def _filled(node: Any, holes: list[Any]) -> Any:
         elif piece:
             parts.append(piece)
     return parts[0] if len(parts) == 1 and not isinstance(parts[0], str) else Text(tuple(parts))
-
-
-# -- helpers added for the data mappings (S3, DynamoDB, streams, keys, governance) ----------
-
-
-def nested_blocks(attributes: Mapping[str, Any], name: str) -> list[dict[str, Any]] | Unknown:
-    """Every nested block ``name``; ``Unknown`` when the blocks themselves are not known.
-
-    The list counterpart of ``nested``: a ``dynamic`` block over a value known only after
-    apply gives ``Unknown``, not an empty list, so a check cannot read it as "none".
-    """
-    value = attributes.get(name)
-    items = value if isinstance(value, list) else [value]
-    for item in items:
-        if isinstance(item, (Unknown, Text, Reference)):
-            reason = item.reason if isinstance(item, (Unknown, Text)) else None
-            return Unknown(reason or f"{name} is known only after apply")
-    return blocks(attributes, name)

@@ -24,9 +24,10 @@ from golive.loaders.terraform.mapping import (
     nested_blocks,
     put,
     renamed,
+    renamed_blocks,
+    shaped_blocks,
     tag_map,
 )
-from golive.loaders.terraform.mapping.governance import each
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -55,9 +56,8 @@ def backup_plan(resource: TfResource) -> Mapped:
     """``aws_backup_plan`` -> ``AWS::Backup::BackupPlan``."""
     attrs = resource.attributes
     plan = renamed(attrs, {"name": "BackupPlanName"})
-    rules = nested_blocks(attrs, "rule")
-    plan["BackupPlanRule"] = rules if isinstance(rules, Unknown) else [_rule(r) for r in rules]
-    settings = each(
+    plan["BackupPlanRule"] = shaped_blocks(attrs, "rule", _rule) or []
+    settings = renamed_blocks(
         attrs,
         "advanced_backup_setting",
         {"backup_options": "BackupOptions", "resource_type": "ResourceType"},
@@ -83,11 +83,7 @@ def _rule(rule: Mapping[str, Any]) -> dict[str, Any]:
         },
     )
     put(props, "Lifecycle", _lifecycle(nested(rule, "lifecycle")))
-    copies = nested_blocks(rule, "copy_action")
-    if isinstance(copies, Unknown):
-        props["CopyActions"] = copies
-    elif copies:
-        props["CopyActions"] = [_copy(copy) for copy in copies]
+    put(props, "CopyActions", shaped_blocks(rule, "copy_action", _copy))
     return props
 
 

@@ -24,10 +24,12 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
     tag_list,
     tag_map,
 )
-from golive.loaders.terraform.mapping.containers import each, pick, put_some
 from golive.loaders.terraform.mapping.integrations import deep
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT
@@ -43,7 +45,7 @@ _LOG_DESTINATIONS = {
 
 def _broker_nodes(attributes: Mapping[str, Any]) -> dict[str, Any]:
     nodes = block(attributes, "broker_node_group_info")
-    found = pick(
+    found = renamed(
         nodes,
         {
             "instance_type": "InstanceType",
@@ -53,11 +55,11 @@ def _broker_nodes(attributes: Mapping[str, Any]) -> dict[str, Any]:
         },
     )
     connectivity = block(nodes or {}, "connectivity_info")
-    public = pick(block(connectivity or {}, "public_access"), {"type": "Type"})
-    put_some(found, "ConnectivityInfo", {"PublicAccess": public} if public else None)
+    public = renamed(block(connectivity or {}, "public_access"), {"type": "Type"})
+    put_nonempty(found, "ConnectivityInfo", {"PublicAccess": public} if public else None)
     storage = block(block(nodes or {}, "storage_info") or {}, "ebs_storage_info")
-    volume = pick(storage, {"volume_size": "VolumeSize"})
-    put_some(found, "StorageInfo", {"EBSStorageInfo": volume} if volume else None)
+    volume = renamed(storage, {"volume_size": "VolumeSize"})
+    put_nonempty(found, "StorageInfo", {"EBSStorageInfo": volume} if volume else None)
     return found
 
 
@@ -69,10 +71,10 @@ def _encryption(attributes: Mapping[str, Any]) -> dict[str, Any]:
     key = get(info, "encryption_at_rest_kms_key_arn")
     if key is not ABSENT:
         found["EncryptionAtRest"] = {"DataVolumeKMSKeyId": key}
-    put_some(
+    put_nonempty(
         found,
         "EncryptionInTransit",
-        pick(
+        renamed(
             block(info, "encryption_in_transit"),
             {"client_broker": "ClientBroker", "in_cluster": "InCluster"},
         ),
@@ -84,7 +86,7 @@ def _broker_logs(attributes: Mapping[str, Any]) -> dict[str, Any]:
     logs = block(block(attributes, "logging_info") or {}, "broker_logs")
     found: dict[str, Any] = {}
     for tf_name, (cfn_name, names) in _LOG_DESTINATIONS.items():
-        put_some(found, cfn_name, pick(block(logs or {}, tf_name), names))
+        put_nonempty(found, cfn_name, renamed(block(logs or {}, tf_name), names))
     return {"BrokerLogs": found} if found else {}
 
 
@@ -92,7 +94,7 @@ def _broker_logs(attributes: Mapping[str, Any]) -> dict[str, Any]:
 def msk_cluster(resource: TfResource) -> Mapped:
     """A provisioned MSK cluster: its brokers, encryption, authentication and logs."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "cluster_name": "ClusterName",
@@ -102,14 +104,14 @@ def msk_cluster(resource: TfResource) -> Mapped:
             "storage_mode": "StorageMode",
         },
     )
-    put_some(properties, "BrokerNodeGroupInfo", _broker_nodes(attributes))
-    put_some(properties, "EncryptionInfo", _encryption(attributes))
-    put_some(properties, "LoggingInfo", _broker_logs(attributes))
-    put_some(properties, "ClientAuthentication", _msk_authentication(attributes))
-    put_some(
+    put_nonempty(properties, "BrokerNodeGroupInfo", _broker_nodes(attributes))
+    put_nonempty(properties, "EncryptionInfo", _encryption(attributes))
+    put_nonempty(properties, "LoggingInfo", _broker_logs(attributes))
+    put_nonempty(properties, "ClientAuthentication", _msk_authentication(attributes))
+    put_nonempty(
         properties,
         "ConfigurationInfo",
-        pick(block(attributes, "configuration_info"), {"arn": "Arn", "revision": "Revision"}),
+        renamed(block(attributes, "configuration_info"), {"arn": "Arn", "revision": "Revision"}),
     )
     put(properties, "Tags", tag_map(resource))
     return Mapped("AWS::MSK::Cluster", properties)
@@ -142,17 +144,17 @@ def _msk_authentication(attributes: Mapping[str, Any]) -> dict[str, Any]:
 def msk_serverless_cluster(resource: TfResource) -> Mapped:
     """A serverless MSK cluster: its VPC placement and IAM authentication."""
     attributes = resource.attributes
-    properties = pick(attributes, {"cluster_name": "ClusterName"})
-    put_some(
+    properties = renamed(attributes, {"cluster_name": "ClusterName"})
+    put_nonempty(
         properties,
         "VpcConfigs",
-        each(
+        renamed_blocks(
             attributes,
             "vpc_config",
             {"subnet_ids": "SubnetIds", "security_group_ids": "SecurityGroups"},
         ),
     )
-    put_some(properties, "ClientAuthentication", _msk_authentication(attributes))
+    put_nonempty(properties, "ClientAuthentication", _msk_authentication(attributes))
     put(properties, "Tags", tag_map(resource))
     return Mapped("AWS::MSK::ServerlessCluster", properties)
 
@@ -164,7 +166,7 @@ def msk_serverless_cluster(resource: TfResource) -> Mapped:
 def mq_broker(resource: TfResource) -> Mapped:
     """An Amazon MQ broker; ``publicly_accessible`` defaults to false (see the docstring)."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "broker_name": "BrokerName",
@@ -181,28 +183,28 @@ def mq_broker(resource: TfResource) -> Mapped:
     )
     public = get(attributes, "publicly_accessible")
     properties["PubliclyAccessible"] = False if public is ABSENT else public
-    put_some(
+    put_nonempty(
         properties,
         "EncryptionOptions",
-        pick(
+        renamed(
             block(attributes, "encryption_options"),
             {"kms_key_id": "KmsKeyId", "use_aws_owned_key": "UseAwsOwnedKey"},
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "Logs",
-        pick(block(attributes, "logs"), {"general": "General", "audit": "Audit"}),
+        renamed(block(attributes, "logs"), {"general": "General", "audit": "Audit"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "Configuration",
-        pick(block(attributes, "configuration"), {"id": "Id", "revision": "Revision"}),
+        renamed(block(attributes, "configuration"), {"id": "Id", "revision": "Revision"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "Users",
-        each(
+        renamed_blocks(
             attributes,
             "user",
             {
@@ -234,7 +236,7 @@ _CHANNEL = {
 def slack_channel(resource: TfResource) -> Mapped:
     """A Slack channel that receives what its SNS topics publish."""
     names = {**_CHANNEL, "slack_channel_id": "SlackChannelId", "slack_team_id": "SlackWorkspaceId"}
-    properties = pick(resource.attributes, names)
+    properties = renamed(resource.attributes, names)
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::Chatbot::SlackChannelConfiguration", properties)
 
@@ -248,7 +250,7 @@ def teams_channel(resource: TfResource) -> Mapped:
         "team_id": "TeamId",
         "tenant_id": "TeamsTenantId",
     }
-    properties = pick(resource.attributes, names)
+    properties = renamed(resource.attributes, names)
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::Chatbot::MicrosoftTeamsChannelConfiguration", properties)
 
@@ -266,7 +268,7 @@ def _policy_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
         found["TargetTags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
     else:
         put(found, "TargetTags", tags)
-    put_some(found, "Schedules", [deep(item) for item in blocks(details, "schedule")])
+    put_nonempty(found, "Schedules", [deep(item) for item in blocks(details, "schedule")])
     return found
 
 
@@ -274,7 +276,7 @@ def _policy_details(details: Mapping[str, Any] | None) -> dict[str, Any]:
 def dlm_policy(resource: TfResource) -> Mapped:
     """A snapshot policy: what it snapshots (resource types, target tags) and its state."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "description": "Description",
@@ -283,7 +285,7 @@ def dlm_policy(resource: TfResource) -> Mapped:
             "default_policy": "DefaultPolicy",
         },
     )
-    put_some(properties, "PolicyDetails", _policy_details(block(attributes, "policy_details")))
+    put_nonempty(properties, "PolicyDetails", _policy_details(block(attributes, "policy_details")))
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::DLM::LifecyclePolicy", properties)
 
@@ -292,7 +294,7 @@ def dlm_policy(resource: TfResource) -> Mapped:
 def codedeploy_app(resource: TfResource) -> Mapped:
     """A CodeDeploy application."""
     names = {"name": "ApplicationName", "compute_platform": "ComputePlatform"}
-    properties = pick(resource.attributes, names)
+    properties = renamed(resource.attributes, names)
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::CodeDeploy::Application", properties)
 
@@ -301,7 +303,7 @@ def codedeploy_app(resource: TfResource) -> Mapped:
 def codedeploy_group(resource: TfResource) -> Mapped:
     """A deployment group: its rollback and alarm settings, and the ECS services it deploys."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "app_name": "ApplicationName",
@@ -311,35 +313,35 @@ def codedeploy_group(resource: TfResource) -> Mapped:
             "autoscaling_groups": "AutoScalingGroups",
         },
     )
-    put_some(
+    put_nonempty(
         properties,
         "AutoRollbackConfiguration",
-        pick(
+        renamed(
             block(attributes, "auto_rollback_configuration"),
             {"enabled": "Enabled", "events": "Events"},
         ),
     )
     alarms = block(attributes, "alarm_configuration")
     if alarms is not None:
-        config = pick(
+        config = renamed(
             alarms, {"enabled": "Enabled", "ignore_poll_alarm_failure": "IgnorePollAlarmFailure"}
         )
         names = get(alarms, "alarms")
         if isinstance(names, list):
             config["Alarms"] = [{"Name": name} for name in names]
         properties["AlarmConfiguration"] = config
-    put_some(
+    put_nonempty(
         properties,
         "DeploymentStyle",
-        pick(
+        renamed(
             block(attributes, "deployment_style"),
             {"deployment_option": "DeploymentOption", "deployment_type": "DeploymentType"},
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "ECSServices",
-        each(
+        renamed_blocks(
             attributes,
             "ecs_service",
             {"cluster_name": "ClusterName", "service_name": "ServiceName"},

@@ -11,9 +11,10 @@ Where the provider and CloudFormation differ:
   an empty ``S3OriginConfig`` (the provider's code does so: CloudFront needs one of the two),
   which is what the mapping writes: an S3 origin reached through its origin access control,
   or anonymously when it has none.
-- Terraform's bucket attributes ``bucket_regional_domain_name`` and ``bucket_domain_name``
-  are CloudFormation's ``RegionalDomainName`` and ``DomainName``: references to them are
-  renamed so the checks recognise an S3 bucket origin (and a log bucket).
+- References to a bucket's ``bucket_regional_domain_name`` and ``bucket_domain_name`` stay
+  as written: the builder names them CloudFormation's ``RegionalDomainName`` and
+  ``DomainName`` (``build.GETATT_NAMES``), which is how the checks recognise an S3 bucket
+  origin (and a log bucket).
 - ``viewer_certificate.minimum_protocol_version`` defaults to ``TLSv1`` in both; absent
   stays absent.
 """
@@ -29,34 +30,13 @@ from golive.loaders.terraform.mapping import (
     nested,
     nested_blocks,
     put,
+    shaped_block,
+    shaped_blocks,
     tag_list,
 )
 from golive.loaders.terraform.mapping.network import block_given, given, id_list, renamed_given
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Reference, Text, Unknown
-
-#: Terraform's ``aws_s3_bucket`` attributes -> the names CloudFormation gives them.
-_BUCKET_ATTRIBUTES = {
-    "bucket_domain_name": "domain_name",
-    "bucket_regional_domain_name": "regional_domain_name",
-}
-
-
-def bucket_domain(value: Any) -> Any:
-    """A domain name with references to a bucket's domain attributes renamed."""
-    if isinstance(value, Reference) and value.attribute in _BUCKET_ATTRIBUTES:
-        return Reference(value.logical_id, _BUCKET_ATTRIBUTES[value.attribute])
-    if isinstance(value, Text):
-        return Text(tuple(bucket_domain(part) for part in value.parts))
-    return value
-
-
-def _listed(attributes: Any, name: str, shape: Any) -> Any:
-    """Every block ``name`` shaped by ``shape``; ABSENT when none, Unknown kept."""
-    found = nested_blocks(attributes, name)
-    if isinstance(found, Unknown):
-        return found
-    return [shape(item) for item in found] or ABSENT
+from golive.values import ABSENT, Unknown
 
 
 def _items(values: list[Any]) -> dict[str, Any]:
@@ -85,7 +65,7 @@ def _origin(block: dict[str, Any]) -> dict[str, Any]:
             "connection_timeout": "ConnectionTimeout",
         },
     )
-    put(props, "DomainName", bucket_domain(get(block, "domain_name")))
+    put(props, "DomainName", get(block, "domain_name"))
     custom = nested(block, "custom_origin_config")
     if isinstance(custom, dict):
         config = renamed_given(custom, _CUSTOM_ORIGIN)
@@ -157,7 +137,7 @@ def _behavior(block: dict[str, Any]) -> dict[str, Any]:
     put(
         props,
         "LambdaFunctionAssociations",
-        _listed(
+        shaped_blocks(
             block,
             "lambda_function_association",
             lambda item: renamed_given(
@@ -173,7 +153,7 @@ def _behavior(block: dict[str, Any]) -> dict[str, Any]:
     put(
         props,
         "FunctionAssociations",
-        _listed(
+        shaped_blocks(
             block,
             "function_association",
             lambda item: renamed_given(
@@ -181,21 +161,14 @@ def _behavior(block: dict[str, Any]) -> dict[str, Any]:
             ),
         ),
     )
-    forwarded = nested(block, "forwarded_values")
-    if forwarded is not None:
-        props["ForwardedValues"] = (
-            forwarded if isinstance(forwarded, Unknown) else _forwarded_values(forwarded)
-        )
+    put(props, "ForwardedValues", shaped_block(block, "forwarded_values", _forwarded_values))
     return props
 
 
 # -- the distribution --------------------------------------------------------------------------
 
 
-def _restrictions(attributes: Any) -> Any:
-    found = nested(attributes, "restrictions")
-    if found is None or isinstance(found, Unknown):
-        return found if found is not None else ABSENT
+def _restrictions(found: dict[str, Any]) -> dict[str, Any]:
     geo = nested(found, "geo_restriction")
     if geo is None or isinstance(geo, Unknown):
         return {"GeoRestriction": geo} if geo is not None else {}
@@ -204,12 +177,9 @@ def _restrictions(attributes: Any) -> Any:
     return {"GeoRestriction": shaped}
 
 
-def _logging(attributes: Any) -> Any:
-    found = nested(attributes, "logging_config")
-    if found is None or isinstance(found, Unknown):
-        return found if found is not None else ABSENT
+def _logging(found: dict[str, Any]) -> dict[str, Any]:
     props = renamed_given(found, {"include_cookies": "IncludeCookies", "prefix": "Prefix"})
-    put(props, "Bucket", bucket_domain(given(get(found, "bucket"))))
+    put(props, "Bucket", given(get(found, "bucket")))
     return props
 
 
@@ -238,14 +208,10 @@ def distribution(resource: TfResource) -> Mapped:
         },
     )
     put(config, "Aliases", id_list(get(attrs, "aliases")))
-    put(config, "Origins", _listed(attrs, "origin", _origin))
+    put(config, "Origins", shaped_blocks(attrs, "origin", _origin))
     put(config, "OriginGroups", _origin_groups(attrs))
-    default = nested(attrs, "default_cache_behavior")
-    if default is not None:
-        config["DefaultCacheBehavior"] = (
-            default if isinstance(default, Unknown) else _behavior(default)
-        )
-    put(config, "CacheBehaviors", _listed(attrs, "ordered_cache_behavior", _behavior))
+    put(config, "DefaultCacheBehavior", shaped_block(attrs, "default_cache_behavior", _behavior))
+    put(config, "CacheBehaviors", shaped_blocks(attrs, "ordered_cache_behavior", _behavior))
     put(
         config,
         "ViewerCertificate",
@@ -261,8 +227,8 @@ def distribution(resource: TfResource) -> Mapped:
             },
         ),
     )
-    put(config, "Logging", _logging(attrs))
-    put(config, "Restrictions", _restrictions(attrs))
+    put(config, "Logging", shaped_block(attrs, "logging_config", _logging))
+    put(config, "Restrictions", shaped_block(attrs, "restrictions", _restrictions))
     props: dict[str, Any] = {"DistributionConfig": config}
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::CloudFront::Distribution", props)

@@ -13,10 +13,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from golive.loaders.terraform.mapping import Mapped, block, blocks, converts, put, tag_list
-from golive.loaders.terraform.mapping.containers import each, pick, put_some
+from golive.loaders.terraform.mapping import (
+    Mapped,
+    block,
+    converts,
+    put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
+    shaped_blocks,
+    tag_list,
+)
 from golive.loaders.terraform.model import TfResource
-from golive.values import Text, Unknown
 
 _ARTIFACTS = {
     "type": "Type",
@@ -43,16 +51,18 @@ _SOURCE = {
 def _source(item: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if item is None:
         return None
-    found = pick(item, _SOURCE)
-    put_some(
+    found = renamed(item, _SOURCE)
+    put_nonempty(
         found,
         "GitSubmodulesConfig",
-        pick(block(item, "git_submodules_config"), {"fetch_submodules": "FetchSubmodules"}),
+        renamed(block(item, "git_submodules_config"), {"fetch_submodules": "FetchSubmodules"}),
     )
-    put_some(
+    put_nonempty(
         found,
         "BuildStatusConfig",
-        pick(block(item, "build_status_config"), {"context": "Context", "target_url": "TargetUrl"}),
+        renamed(
+            block(item, "build_status_config"), {"context": "Context", "target_url": "TargetUrl"}
+        ),
     )
     return found
 
@@ -60,7 +70,7 @@ def _source(item: Mapping[str, Any] | None) -> dict[str, Any] | None:
 def _environment(item: Mapping[str, Any] | None) -> dict[str, Any] | None:
     if item is None:
         return None
-    found = pick(
+    found = renamed(
         item,
         {
             "compute_type": "ComputeType",
@@ -71,15 +81,17 @@ def _environment(item: Mapping[str, Any] | None) -> dict[str, Any] | None:
             "certificate": "Certificate",
         },
     )
-    put_some(
+    put_nonempty(
         found,
         "EnvironmentVariables",
-        each(item, "environment_variable", {"name": "Name", "value": "Value", "type": "Type"}),
+        renamed_blocks(
+            item, "environment_variable", {"name": "Name", "value": "Value", "type": "Type"}
+        ),
     )
-    put_some(
+    put_nonempty(
         found,
         "RegistryCredential",
-        pick(
+        renamed(
             block(item, "registry_credential"),
             {"credential": "Credential", "credential_provider": "CredentialProvider"},
         ),
@@ -91,18 +103,18 @@ def _logs(item: Mapping[str, Any] | None) -> dict[str, Any]:
     found: dict[str, Any] = {}
     if item is None:
         return found
-    put_some(
+    put_nonempty(
         found,
         "CloudWatchLogs",
-        pick(
+        renamed(
             block(item, "cloudwatch_logs"),
             {"status": "Status", "group_name": "GroupName", "stream_name": "StreamName"},
         ),
     )
-    put_some(
+    put_nonempty(
         found,
         "S3Logs",
-        pick(
+        renamed(
             block(item, "s3_logs"),
             {
                 "status": "Status",
@@ -118,7 +130,7 @@ def _logs(item: Mapping[str, Any] | None) -> dict[str, Any]:
 def project(resource: TfResource) -> Mapped:
     """A build project: its artifacts, source, build environment and logs."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "Name",
@@ -134,27 +146,28 @@ def project(resource: TfResource) -> Mapped:
             "resource_access_role": "ResourceAccessRole",
         },
     )
-    put_some(properties, "Artifacts", pick(block(attributes, "artifacts"), _ARTIFACTS))
-    put_some(properties, "SecondaryArtifacts", each(attributes, "secondary_artifacts", _ARTIFACTS))
+    put_nonempty(properties, "Artifacts", renamed(block(attributes, "artifacts"), _ARTIFACTS))
+    put_nonempty(
+        properties,
+        "SecondaryArtifacts",
+        renamed_blocks(attributes, "secondary_artifacts", _ARTIFACTS),
+    )
     put(properties, "Source", _source(block(attributes, "source")))
-    sources = attributes.get("secondary_sources")
-    if not isinstance(sources, (Unknown, Text)):
-        sources = [_source(item) for item in blocks(attributes, "secondary_sources")]
-    put_some(properties, "SecondarySources", sources)
+    put(properties, "SecondarySources", shaped_blocks(attributes, "secondary_sources", _source))
     put(properties, "Environment", _environment(block(attributes, "environment")))
-    put_some(properties, "LogsConfig", _logs(block(attributes, "logs_config")))
-    put_some(
+    put_nonempty(properties, "LogsConfig", _logs(block(attributes, "logs_config")))
+    put_nonempty(
         properties,
         "VpcConfig",
-        pick(
+        renamed(
             block(attributes, "vpc_config"),
             {"vpc_id": "VpcId", "subnets": "Subnets", "security_group_ids": "SecurityGroupIds"},
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "Cache",
-        pick(
+        renamed(
             block(attributes, "cache"), {"type": "Type", "location": "Location", "modes": "Modes"}
         ),
     )

@@ -33,10 +33,10 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     name_or_prefix,
-    nested,
     nested_blocks,
     put,
     renamed,
+    shaped_blocks,
     tag_list,
 )
 from golive.loaders.terraform.mapping.network import block_given, given, id_list, renamed_given
@@ -64,12 +64,7 @@ _METADATA = {
 
 def metadata_options(attributes: Any) -> Any:
     """``metadata_options`` as ``MetadataOptions``: ABSENT when unset, Unknown kept."""
-    found = nested(attributes, "metadata_options")
-    if found is None:
-        return ABSENT
-    if isinstance(found, Unknown):
-        return found
-    return renamed_given(found, _METADATA)
+    return block_given(attributes, "metadata_options", _METADATA)
 
 
 def _ebs_mapping(device: Any, ebs: dict[str, Any]) -> dict[str, Any]:
@@ -96,13 +91,9 @@ def block_devices(attributes: Any) -> Any:
 
 def launch_template_spec(attributes: Any, name: str = "launch_template") -> Any:
     """A ``launch_template { id | name, version }`` block as CloudFormation's specification."""
-    found = nested(attributes, name)
-    if found is None:
-        return ABSENT
-    if isinstance(found, Unknown):
-        return found
-    return renamed_given(
-        found,
+    return block_given(
+        attributes,
+        name,
         {
             "id": "LaunchTemplateId",
             "launch_template_id": "LaunchTemplateId",
@@ -177,61 +168,41 @@ def instance(resource: TfResource) -> Mapped:
 # -- launch templates --------------------------------------------------------------------------
 
 
-def _template_devices(attributes: Any) -> Any:
-    found = nested_blocks(attributes, "block_device_mappings")
-    if isinstance(found, Unknown):
-        return found
-    mappings = []
-    for item in found:
-        mapping = renamed_given(
-            item,
-            {"device_name": "DeviceName", "no_device": "NoDevice", "virtual_name": "VirtualName"},
-        )
-        ebs = nested(item, "ebs")
-        if ebs is not None:
-            put(mapping, "Ebs", ebs if isinstance(ebs, Unknown) else renamed_given(ebs, _EBS))
-        mappings.append(mapping)
-    return mappings or ABSENT
+def _template_device(item: dict[str, Any]) -> dict[str, Any]:
+    mapping = renamed_given(
+        item,
+        {"device_name": "DeviceName", "no_device": "NoDevice", "virtual_name": "VirtualName"},
+    )
+    put(mapping, "Ebs", block_given(item, "ebs", _EBS))
+    return mapping
 
 
-def _template_interfaces(attributes: Any) -> Any:
-    found = nested_blocks(attributes, "network_interfaces")
-    if isinstance(found, Unknown):
-        return found
-    interfaces = []
-    for item in found:
-        interface = renamed_given(
-            item,
-            {
-                "associate_public_ip_address": "AssociatePublicIpAddress",
-                "device_index": "DeviceIndex",
-                "subnet_id": "SubnetId",
-                "network_interface_id": "NetworkInterfaceId",
-                "delete_on_termination": "DeleteOnTermination",
-                "description": "Description",
-            },
-        )
-        put(interface, "Groups", id_list(get(item, "security_groups")))
-        interfaces.append(interface)
-    return interfaces or ABSENT
+def _template_interface(item: dict[str, Any]) -> dict[str, Any]:
+    interface = renamed_given(
+        item,
+        {
+            "associate_public_ip_address": "AssociatePublicIpAddress",
+            "device_index": "DeviceIndex",
+            "subnet_id": "SubnetId",
+            "network_interface_id": "NetworkInterfaceId",
+            "delete_on_termination": "DeleteOnTermination",
+            "description": "Description",
+        },
+    )
+    put(interface, "Groups", id_list(get(item, "security_groups")))
+    return interface
 
 
-def _tag_specifications(attributes: Any) -> Any:
-    """``tag_specifications`` blocks; the provider's ``default_tags`` do not reach them."""
-    found = nested_blocks(attributes, "tag_specifications")
-    if isinstance(found, Unknown):
-        return found
-    specs = []
-    for item in found:
-        tags = get(item, "tags")
-        spec: dict[str, Any] = {"ResourceType": get(item, "resource_type")}
-        if isinstance(tags, dict):
-            spec["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
-        elif tags is not ABSENT:
-            computed = Unknown("the tags of a tag specification are computed")
-            spec["Tags"] = tags if isinstance(tags, (Unknown, Text)) else computed
-        specs.append(spec)
-    return specs or ABSENT
+def _tag_specification(item: dict[str, Any]) -> dict[str, Any]:
+    """A ``tag_specifications`` block; the provider's ``default_tags`` do not reach it."""
+    tags = get(item, "tags")
+    spec: dict[str, Any] = {"ResourceType": get(item, "resource_type")}
+    if isinstance(tags, dict):
+        spec["Tags"] = [{"Key": k, "Value": v} for k, v in tags.items()]
+    elif tags is not ABSENT:
+        computed = Unknown("the tags of a tag specification are computed")
+        spec["Tags"] = tags if isinstance(tags, (Unknown, Text)) else computed
+    return spec
 
 
 @converts("aws_launch_template")
@@ -257,9 +228,11 @@ def launch_template(resource: TfResource) -> Mapped:
     )
     put(data, "MetadataOptions", metadata_options(attrs))
     put(data, "Monitoring", block_given(attrs, "monitoring", {"enabled": "Enabled"}))
-    put(data, "BlockDeviceMappings", _template_devices(attrs))
-    put(data, "NetworkInterfaces", _template_interfaces(attrs))
-    put(data, "TagSpecifications", _tag_specifications(attrs))
+    put(
+        data, "BlockDeviceMappings", shaped_blocks(attrs, "block_device_mappings", _template_device)
+    )
+    put(data, "NetworkInterfaces", shaped_blocks(attrs, "network_interfaces", _template_interface))
+    put(data, "TagSpecifications", shaped_blocks(attrs, "tag_specifications", _tag_specification))
     put(data, "UserData", get(attrs, "user_data"))
     props: dict[str, Any] = {"LaunchTemplateData": data}
     put(props, "LaunchTemplateName", name_or_prefix(attrs, "launch template"))

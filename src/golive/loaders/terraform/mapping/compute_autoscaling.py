@@ -23,6 +23,7 @@ from golive.loaders.terraform.mapping import (
     nested,
     nested_blocks,
     put,
+    shaped_blocks,
 )
 from golive.loaders.terraform.mapping.compute import launch_template_spec
 from golive.loaders.terraform.mapping.network import given, id_list, renamed_given
@@ -50,11 +51,11 @@ def _tags(attributes: Any) -> Any:
 
 
 def _traffic_sources(attributes: Any) -> Any:
-    found = nested_blocks(attributes, "traffic_source")
-    if isinstance(found, Unknown):
-        return found
-    sources = [renamed_given(item, {"identifier": "Identifier", "type": "Type"}) for item in found]
-    return sources or ABSENT
+    return shaped_blocks(
+        attributes,
+        "traffic_source",
+        lambda item: renamed_given(item, {"identifier": "Identifier", "type": "Type"}),
+    )
 
 
 def _mixed_instances_policy(attributes: Any) -> Any:

@@ -11,9 +11,6 @@ same settings in PascalCase, sometimes one level deeper (``deployment_circuit_br
   CloudFormation; both default to no public address.
 
 Task definitions are in ``containers_tasks``.
-
-``pick``, ``each``, ``put_some`` and ``switch`` are shared with the other modules of this
-area (``containers_tasks``, ``eks``, ``ecr``, ``codebuild``, ``brokers``, ``integrations``).
 """
 
 from __future__ import annotations
@@ -24,53 +21,17 @@ from typing import Any
 from golive.loaders.terraform.mapping import (
     Mapped,
     block,
-    blocks,
     converts,
+    enabled_disabled,
     get,
     put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Reference, Text, Unknown
-
-# -- helpers shared with the other modules of this area ----------------------------------------
-
-
-def pick(source: Mapping[str, Any] | None, names: Mapping[str, str]) -> dict[str, Any]:
-    """CloudFormation properties renamed from Terraform attributes (``tf -> Cfn``).
-
-    Attributes that are not set stay absent.
-    """
-    found: dict[str, Any] = {}
-    if source is None:
-        return found
-    for tf_name, cfn_name in names.items():
-        put(found, cfn_name, get(source, tf_name))
-    return found
-
-
-def put_some(properties: dict[str, Any], key: str, value: Any) -> None:
-    """Set ``key`` to a mapping or list only when it holds something."""
-    if value or isinstance(value, (Unknown, Text, Reference)):
-        properties[key] = value
-
-
-def switch(value: Any) -> Any:
-    """A Terraform boolean as ECS's ``ENABLED``/``DISABLED``; other values pass through."""
-    if value is True or (isinstance(value, str) and value.lower() == "true"):
-        return "ENABLED"
-    if value is False or (isinstance(value, str) and value.lower() == "false"):
-        return "DISABLED"
-    return value
-
-
-def each(attributes: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
-    """Every nested block ``name`` renamed with ``names``; an unknown block list as is."""
-    value = attributes.get(name)
-    if isinstance(value, (Unknown, Text)):
-        return value
-    return [pick(item, names) for item in blocks(attributes, name)]
-
+from golive.values import ABSENT
 
 # -- clusters and capacity providers --------------------------------------------------------
 
@@ -89,14 +50,14 @@ def _cluster_configuration(attributes: Mapping[str, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     execute = block(config, "execute_command_configuration")
     if execute is not None:
-        settings = pick(execute, {"kms_key_id": "KmsKeyId", "logging": "Logging"})
-        put_some(
-            settings, "LogConfiguration", pick(block(execute, "log_configuration"), _EXEC_LOGS)
+        settings = renamed(execute, {"kms_key_id": "KmsKeyId", "logging": "Logging"})
+        put_nonempty(
+            settings, "LogConfiguration", renamed(block(execute, "log_configuration"), _EXEC_LOGS)
         )
         found["ExecuteCommandConfiguration"] = settings
     storage = block(config, "managed_storage_configuration")
     if storage is not None:
-        found["ManagedStorageConfiguration"] = pick(
+        found["ManagedStorageConfiguration"] = renamed(
             storage,
             {
                 "kms_key_id": "KmsKeyId",
@@ -116,22 +77,22 @@ def ecs_cluster(resource: TfResource) -> Mapped:
     attributes = resource.attributes
     properties: dict[str, Any] = {}
     put(properties, "ClusterName", get(attributes, "name"))
-    put_some(
+    put_nonempty(
         properties,
         "ClusterSettings",
-        each(attributes, "setting", {"name": "Name", "value": "Value"}),
+        renamed_blocks(attributes, "setting", {"name": "Name", "value": "Value"}),
     )
-    put_some(properties, "Configuration", _cluster_configuration(attributes))
+    put_nonempty(properties, "Configuration", _cluster_configuration(attributes))
     put(properties, "CapacityProviders", get(attributes, "capacity_providers"))
-    put_some(
+    put_nonempty(
         properties,
         "DefaultCapacityProviderStrategy",
-        each(attributes, "default_capacity_provider_strategy", _STRATEGY),
+        renamed_blocks(attributes, "default_capacity_provider_strategy", _STRATEGY),
     )
-    put_some(
+    put_nonempty(
         properties,
         "ServiceConnectDefaults",
-        pick(block(attributes, "service_connect_defaults"), {"namespace": "Namespace"}),
+        renamed(block(attributes, "service_connect_defaults"), {"namespace": "Namespace"}),
     )
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::ECS::Cluster", properties)
@@ -144,10 +105,10 @@ def cluster_capacity_providers(resource: TfResource) -> Mapped:
     properties: dict[str, Any] = {}
     put(properties, "Cluster", get(attributes, "cluster_name"))
     put(properties, "CapacityProviders", get(attributes, "capacity_providers"))
-    put_some(
+    put_nonempty(
         properties,
         "DefaultCapacityProviderStrategy",
-        each(attributes, "default_capacity_provider_strategy", _STRATEGY),
+        renamed_blocks(attributes, "default_capacity_provider_strategy", _STRATEGY),
     )
     return Mapped("AWS::ECS::ClusterCapacityProviderAssociations", properties)
 
@@ -160,7 +121,7 @@ def capacity_provider(resource: TfResource) -> Mapped:
     put(properties, "Name", get(attributes, "name"))
     group = block(attributes, "auto_scaling_group_provider")
     if group is not None:
-        provider = pick(
+        provider = renamed(
             group,
             {
                 "auto_scaling_group_arn": "AutoScalingGroupArn",
@@ -168,7 +129,7 @@ def capacity_provider(resource: TfResource) -> Mapped:
                 "managed_draining": "ManagedDraining",
             },
         )
-        scaling = pick(
+        scaling = renamed(
             block(group, "managed_scaling"),
             {
                 "status": "Status",
@@ -178,7 +139,7 @@ def capacity_provider(resource: TfResource) -> Mapped:
                 "instance_warmup_period": "InstanceWarmupPeriod",
             },
         )
-        put_some(provider, "ManagedScaling", scaling)
+        put_nonempty(provider, "ManagedScaling", scaling)
         properties["AutoScalingGroupProvider"] = provider
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::ECS::CapacityProvider", properties)
@@ -188,7 +149,7 @@ def capacity_provider(resource: TfResource) -> Mapped:
 
 
 def _deployment(attributes: Mapping[str, Any]) -> dict[str, Any]:
-    found = pick(
+    found = renamed(
         attributes,
         {
             "deployment_maximum_percent": "MaximumPercent",
@@ -197,12 +158,12 @@ def _deployment(attributes: Mapping[str, Any]) -> dict[str, Any]:
     )
     breaker = block(attributes, "deployment_circuit_breaker")
     if breaker is not None:
-        found["DeploymentCircuitBreaker"] = pick(
+        found["DeploymentCircuitBreaker"] = renamed(
             breaker, {"enable": "Enable", "rollback": "Rollback"}
         )
     alarms = block(attributes, "alarms")
     if alarms is not None:
-        found["Alarms"] = pick(
+        found["Alarms"] = renamed(
             alarms, {"alarm_names": "AlarmNames", "enable": "Enable", "rollback": "Rollback"}
         )
     return found
@@ -212,8 +173,8 @@ def _network(attributes: Mapping[str, Any]) -> dict[str, Any] | None:
     network = block(attributes, "network_configuration")
     if network is None:
         return None
-    awsvpc = pick(network, {"subnets": "Subnets", "security_groups": "SecurityGroups"})
-    put(awsvpc, "AssignPublicIp", switch(get(network, "assign_public_ip")))
+    awsvpc = renamed(network, {"subnets": "Subnets", "security_groups": "SecurityGroups"})
+    put(awsvpc, "AssignPublicIp", enabled_disabled(get(network, "assign_public_ip")))
     return {"AwsvpcConfiguration": awsvpc}
 
 
@@ -230,7 +191,7 @@ def _desired_count(attributes: Mapping[str, Any]) -> Any:
 def ecs_service(resource: TfResource) -> Mapped:
     """An ECS service; see the module docstring for ``desired_count``."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "ServiceName",
@@ -248,32 +209,36 @@ def ecs_service(resource: TfResource) -> Mapped:
         },
     )
     put(properties, "DesiredCount", _desired_count(attributes))
-    put_some(properties, "DeploymentConfiguration", _deployment(attributes))
-    put_some(
+    put_nonempty(properties, "DeploymentConfiguration", _deployment(attributes))
+    put_nonempty(
         properties,
         "DeploymentController",
-        pick(block(attributes, "deployment_controller"), {"type": "Type"}),
+        renamed(block(attributes, "deployment_controller"), {"type": "Type"}),
     )
     put(properties, "NetworkConfiguration", _network(attributes))
-    put_some(
+    put_nonempty(
         properties,
         "CapacityProviderStrategy",
-        each(attributes, "capacity_provider_strategy", _STRATEGY),
+        renamed_blocks(attributes, "capacity_provider_strategy", _STRATEGY),
     )
-    put_some(
+    put_nonempty(
         properties,
         "PlacementStrategies",
-        each(attributes, "ordered_placement_strategy", {"type": "Type", "field": "Field"}),
+        renamed_blocks(
+            attributes, "ordered_placement_strategy", {"type": "Type", "field": "Field"}
+        ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "PlacementConstraints",
-        each(attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}),
+        renamed_blocks(
+            attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}
+        ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "LoadBalancers",
-        each(
+        renamed_blocks(
             attributes,
             "load_balancer",
             {
@@ -284,10 +249,10 @@ def ecs_service(resource: TfResource) -> Mapped:
             },
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "ServiceRegistries",
-        each(
+        renamed_blocks(
             attributes,
             "service_registries",
             {

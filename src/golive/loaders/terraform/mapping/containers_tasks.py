@@ -17,8 +17,18 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from golive.loaders.terraform.mapping import Mapped, block, blocks, converts, get, put, tag_list
-from golive.loaders.terraform.mapping.containers import each, pick, put_some
+from golive.loaders.terraform.mapping import (
+    Mapped,
+    block,
+    blocks,
+    converts,
+    get,
+    put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
+    tag_list,
+)
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -110,11 +120,11 @@ def container_definitions(value: Any) -> Any:
 
 
 def _volume(item: Mapping[str, Any]) -> dict[str, Any]:
-    volume = pick(item, {"name": "Name", "configure_at_launch": "ConfiguredAtLaunch"})
+    volume = renamed(item, {"name": "Name", "configure_at_launch": "ConfiguredAtLaunch"})
     put(volume, "Host", {"SourcePath": item["host_path"]} if get(item, "host_path") else None)
     efs = block(item, "efs_volume_configuration")
     if efs is not None:
-        config = pick(
+        config = renamed(
             efs,
             {
                 "file_system_id": "FilesystemId",
@@ -123,14 +133,14 @@ def _volume(item: Mapping[str, Any]) -> dict[str, Any]:
                 "transit_encryption_port": "TransitEncryptionPort",
             },
         )
-        authorization = pick(
+        authorization = renamed(
             block(efs, "authorization_config"), {"access_point_id": "AccessPointId", "iam": "IAM"}
         )
-        put_some(config, "AuthorizationConfig", authorization)
+        put_nonempty(config, "AuthorizationConfig", authorization)
         volume["EFSVolumeConfiguration"] = config
     docker = block(item, "docker_volume_configuration")
     if docker is not None:
-        volume["DockerVolumeConfiguration"] = pick(
+        volume["DockerVolumeConfiguration"] = renamed(
             docker,
             {
                 "scope": "Scope",
@@ -142,12 +152,12 @@ def _volume(item: Mapping[str, Any]) -> dict[str, Any]:
         )
     fsx = block(item, "fsx_windows_file_server_volume_configuration")
     if fsx is not None:
-        config = pick(fsx, {"file_system_id": "FileSystemId", "root_directory": "RootDirectory"})
-        authorization = pick(
+        config = renamed(fsx, {"file_system_id": "FileSystemId", "root_directory": "RootDirectory"})
+        authorization = renamed(
             block(fsx, "authorization_config"),
             {"credentials_parameter": "CredentialsParameter", "domain": "Domain"},
         )
-        put_some(config, "AuthorizationConfig", authorization)
+        put_nonempty(config, "AuthorizationConfig", authorization)
         volume["FSxWindowsFileServerVolumeConfiguration"] = config
     return volume
 
@@ -156,7 +166,7 @@ def _proxy(attributes: Mapping[str, Any]) -> dict[str, Any] | None:
     proxy = block(attributes, "proxy_configuration")
     if proxy is None:
         return None
-    found = pick(proxy, {"type": "Type", "container_name": "ContainerName"})
+    found = renamed(proxy, {"type": "Type", "container_name": "ContainerName"})
     settings = get(proxy, "properties")
     if isinstance(settings, dict):
         found["ProxyConfigurationProperties"] = [
@@ -171,7 +181,7 @@ def _proxy(attributes: Mapping[str, Any]) -> dict[str, Any] | None:
 def task_definition(resource: TfResource) -> Mapped:
     """A task definition; see the module docstring for ``container_definitions``."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "family": "Family",
@@ -189,10 +199,10 @@ def task_definition(resource: TfResource) -> Mapped:
     definitions = get(attributes, "container_definitions")
     if definitions is not ABSENT:
         properties["ContainerDefinitions"] = container_definitions(definitions)
-    put_some(
+    put_nonempty(
         properties,
         "RuntimePlatform",
-        pick(
+        renamed(
             block(attributes, "runtime_platform"),
             {
                 "operating_system_family": "OperatingSystemFamily",
@@ -204,21 +214,25 @@ def task_definition(resource: TfResource) -> Mapped:
     if isinstance(volumes, (Unknown, Text)):
         properties["Volumes"] = volumes
     else:
-        put_some(properties, "Volumes", [_volume(item) for item in blocks(attributes, "volume")])
-    put_some(
+        put_nonempty(
+            properties, "Volumes", [_volume(item) for item in blocks(attributes, "volume")]
+        )
+    put_nonempty(
         properties,
         "EphemeralStorage",
-        pick(block(attributes, "ephemeral_storage"), {"size_in_gib": "SizeInGiB"}),
+        renamed(block(attributes, "ephemeral_storage"), {"size_in_gib": "SizeInGiB"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "PlacementConstraints",
-        each(attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}),
+        renamed_blocks(
+            attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}
+        ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "InferenceAccelerators",
-        each(
+        renamed_blocks(
             attributes,
             "inference_accelerator",
             {"device_name": "DeviceName", "device_type": "DeviceType"},

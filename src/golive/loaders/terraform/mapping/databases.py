@@ -27,11 +27,12 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     put,
+    put_list,
     renamed,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Text, Unknown
+from golive.values import ABSENT, Text, Unknown, is_false, is_true
 
 
 def final_snapshot(resource: TfResource) -> str | None:
@@ -48,25 +49,11 @@ def final_snapshot(resource: TfResource) -> str | None:
     falls back to CloudFormation's default for the type.
     """
     skip = get(resource.attributes, "skip_final_snapshot")
-    if skip is ABSENT or skip is False or (isinstance(skip, str) and skip.lower() == "false"):
+    if skip is ABSENT or is_false(skip):
         return "Snapshot"
-    if skip is True or (isinstance(skip, str) and skip.lower() == "true"):
+    if is_true(skip):
         return "Delete"
     return None
-
-
-def listed(value: Any) -> Any:
-    """A set argument as a list (a single value becomes one item); absent stays absent."""
-    if value is ABSENT or value is None or isinstance(value, (list, Unknown, Text)):
-        return value
-    return [value]
-
-
-def put_list(properties: dict[str, Any], key: str, value: Any) -> None:
-    """Set a list property unless the argument is unset or an empty list."""
-    value = listed(value)
-    if value != []:
-        put(properties, key, value)
 
 
 def default_false(properties: dict[str, Any], key: str) -> None:
@@ -157,9 +144,7 @@ def db_instance(resource: TfResource) -> Mapped:
     )
     _password(attributes, properties, "password", "password_wo")
     _secret_key(attributes, properties)
-    restore = block(attributes, "restore_to_point_in_time")
-    if restore is not None:
-        properties.update(renamed(restore, _PITR_INSTANCE))
+    properties.update(renamed(block(attributes, "restore_to_point_in_time"), _PITR_INSTANCE))
     default_false(properties, "PubliclyAccessible")
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::RDS::DBInstance", properties, deletion_policy=final_snapshot(resource))
@@ -212,9 +197,7 @@ def rds_cluster(resource: TfResource) -> Mapped:
     )
     _password(attributes, properties, "master_password", "master_password_wo")
     _secret_key(attributes, properties)
-    restore = block(attributes, "restore_to_point_in_time")
-    if restore is not None:
-        properties.update(renamed(restore, _PITR_CLUSTER))
+    properties.update(renamed(block(attributes, "restore_to_point_in_time"), _PITR_CLUSTER))
     scaling = block(attributes, "serverlessv2_scaling_configuration")
     if scaling is not None:
         properties["ServerlessV2ScalingConfiguration"] = renamed(scaling, _V2_SCALING)
@@ -261,16 +244,23 @@ def cluster_instance(resource: TfResource) -> Mapped:
     return Mapped("AWS::RDS::DBInstance", properties)
 
 
-@converts("aws_db_subnet_group")
-def db_subnet_group(resource: TfResource) -> Mapped:
-    """A DB subnet group (the provider describes it "Managed by Terraform" when unset)."""
+def subnet_group(resource: TfResource, cfn_type: str) -> Mapped:
+    """A DB subnet group of RDS, DocumentDB or Neptune, which name the same arguments alike.
+
+    The provider describes the group "Managed by Terraform" when ``description`` is unset.
+    """
     attributes = resource.attributes
     properties = renamed(
         attributes, {"name": "DBSubnetGroupName", "description": "DBSubnetGroupDescription"}
     )
     put_list(properties, "SubnetIds", get(attributes, "subnet_ids"))
     put(properties, "Tags", tag_list(resource))
-    return Mapped("AWS::RDS::DBSubnetGroup", properties)
+    return Mapped(cfn_type, properties)
+
+
+@converts("aws_db_subnet_group")
+def db_subnet_group(resource: TfResource) -> Mapped:
+    return subnet_group(resource, "AWS::RDS::DBSubnetGroup")
 
 
 _PROXY_AUTH = {

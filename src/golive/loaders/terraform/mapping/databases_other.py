@@ -27,13 +27,14 @@ from golive.loaders.terraform.mapping import (
     get,
     merges,
     put,
+    put_list,
     renamed,
     tag_list,
 )
 from golive.loaders.terraform.mapping.databases import (
     default_false,
     final_snapshot,
-    put_list,
+    subnet_group,
 )
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
@@ -65,9 +66,7 @@ def _cluster(resource: TfResource, cfn_type: str, names: dict[str, str], logs: s
     put_list(properties, "VpcSecurityGroupIds", get(attributes, "vpc_security_group_ids"))
     put_list(properties, "AvailabilityZones", get(attributes, "availability_zones"))
     put_list(properties, "EnableCloudwatchLogsExports", get(attributes, logs))
-    restore = block(attributes, "restore_to_point_in_time")
-    if restore is not None:
-        properties.update(renamed(restore, _PITR))
+    properties.update(renamed(block(attributes, "restore_to_point_in_time"), _PITR))
     put(properties, "Tags", tag_list(resource))
     return Mapped(cfn_type, properties, deletion_policy=final_snapshot(resource))
 
@@ -147,24 +146,14 @@ def neptune_instance(resource: TfResource) -> Mapped:
     return Mapped("AWS::Neptune::DBInstance", properties)
 
 
-def _subnet_group(resource: TfResource, cfn_type: str) -> Mapped:
-    attributes = resource.attributes
-    properties = renamed(
-        attributes, {"name": "DBSubnetGroupName", "description": "DBSubnetGroupDescription"}
-    )
-    put_list(properties, "SubnetIds", get(attributes, "subnet_ids"))
-    put(properties, "Tags", tag_list(resource))
-    return Mapped(cfn_type, properties)
-
-
 @converts("aws_docdb_subnet_group")
 def docdb_subnet_group(resource: TfResource) -> Mapped:
-    return _subnet_group(resource, "AWS::DocDB::DBSubnetGroup")
+    return subnet_group(resource, "AWS::DocDB::DBSubnetGroup")
 
 
 @converts("aws_neptune_subnet_group")
 def neptune_subnet_group(resource: TfResource) -> Mapped:
-    return _subnet_group(resource, "AWS::Neptune::DBSubnetGroup")
+    return subnet_group(resource, "AWS::Neptune::DBSubnetGroup")
 
 
 def parameters(attributes: Any) -> dict[str, Any] | Unknown:

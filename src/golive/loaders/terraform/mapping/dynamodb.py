@@ -36,6 +36,7 @@ from golive.loaders.terraform.mapping import (
     put,
     renamed,
     renamed_block,
+    renamed_blocks,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
@@ -78,27 +79,21 @@ def _common(attrs: Mapping[str, Any]) -> dict[str, Any]:
         if get(attrs, tf) not in (ABSENT, "")
     ]
     put(props, "KeySchema", keys or None)
-    definitions = nested_blocks(attrs, "attribute")
     put(
         props,
         "AttributeDefinitions",
-        definitions
-        if isinstance(definitions, Unknown)
-        else [renamed(d, {"name": "AttributeName", "type": "AttributeType"}) for d in definitions]
-        or None,
+        renamed_blocks(attrs, "attribute", {"name": "AttributeName", "type": "AttributeType"}),
     )
     enabled = get(attrs, "stream_enabled")
     if isinstance(enabled, (Unknown, Text)):
         props["StreamSpecification"] = Unknown("whether the table has a stream is not known")
     elif enabled is True:
         props["StreamSpecification"] = renamed(attrs, {"stream_view_type": "StreamViewType"})
-    ttl = nested(attrs, "ttl")
-    if ttl is not None:
-        props["TimeToLiveSpecification"] = (
-            ttl
-            if isinstance(ttl, Unknown)
-            else renamed(ttl, {"attribute_name": "AttributeName", "enabled": "Enabled"})
-        )
+    put(
+        props,
+        "TimeToLiveSpecification",
+        renamed_block(attrs, "ttl", {"attribute_name": "AttributeName", "enabled": "Enabled"}),
+    )
     return props
 
 
@@ -289,22 +284,12 @@ def _step(block: dict[str, Any] | Unknown | None) -> Any:
             "min_adjustment_magnitude": "MinAdjustmentMagnitude",
         },
     )
-    steps = nested_blocks(block, "step_adjustment")
-    props["StepAdjustments"] = (
-        steps
-        if isinstance(steps, Unknown)
-        else [
-            renamed(
-                s,
-                {
-                    "metric_interval_lower_bound": "MetricIntervalLowerBound",
-                    "metric_interval_upper_bound": "MetricIntervalUpperBound",
-                    "scaling_adjustment": "ScalingAdjustment",
-                },
-            )
-            for s in steps
-        ]
-    )
+    steps = {
+        "metric_interval_lower_bound": "MetricIntervalLowerBound",
+        "metric_interval_upper_bound": "MetricIntervalUpperBound",
+        "scaling_adjustment": "ScalingAdjustment",
+    }
+    props["StepAdjustments"] = renamed_blocks(block, "step_adjustment", steps) or []
     return props
 
 
@@ -320,32 +305,27 @@ def _tracking(block: dict[str, Any] | Unknown | None) -> Any:
             "scale_out_cooldown": "ScaleOutCooldown",
         },
     )
-    predefined = nested(block, "predefined_metric_specification")
-    if predefined is not None:
-        props["PredefinedMetricSpecification"] = (
-            predefined
-            if isinstance(predefined, Unknown)
-            else renamed(
-                predefined,
-                {
-                    "predefined_metric_type": "PredefinedMetricType",
-                    "resource_label": "ResourceLabel",
-                },
-            )
-        )
-    custom = nested(block, "customized_metric_specification")
-    if custom is not None:
-        props["CustomizedMetricSpecification"] = (
-            custom
-            if isinstance(custom, Unknown)
-            else renamed(
-                custom,
-                {
-                    "metric_name": "MetricName",
-                    "namespace": "Namespace",
-                    "statistic": "Statistic",
-                    "unit": "Unit",
-                },
-            )
-        )
+    put(
+        props,
+        "PredefinedMetricSpecification",
+        renamed_block(
+            block,
+            "predefined_metric_specification",
+            {"predefined_metric_type": "PredefinedMetricType", "resource_label": "ResourceLabel"},
+        ),
+    )
+    put(
+        props,
+        "CustomizedMetricSpecification",
+        renamed_block(
+            block,
+            "customized_metric_specification",
+            {
+                "metric_name": "MetricName",
+                "namespace": "Namespace",
+                "statistic": "Statistic",
+                "unit": "Unit",
+            },
+        ),
+    )
     return props

@@ -14,17 +14,19 @@ from typing import Any
 from golive.loaders.terraform.mapping import (
     Mapped,
     block,
-    blocks,
     converts,
     get,
+    json_value,
     merges,
-    policy_document,
     put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
+    shaped_blocks,
     tag_list,
 )
-from golive.loaders.terraform.mapping.containers import each, pick, put_some
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Text, Unknown
+from golive.values import ABSENT
 
 _REPOSITORY = "aws_ecr_repository"
 
@@ -33,7 +35,7 @@ _REPOSITORY = "aws_ecr_repository"
 def repository(resource: TfResource) -> Mapped:
     """A repository: scanning, tag mutability and encryption settings are nested blocks."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "RepositoryName",
@@ -41,23 +43,23 @@ def repository(resource: TfResource) -> Mapped:
             "force_delete": "EmptyOnDelete",
         },
     )
-    put_some(
+    put_nonempty(
         properties,
         "ImageScanningConfiguration",
-        pick(block(attributes, "image_scanning_configuration"), {"scan_on_push": "ScanOnPush"}),
+        renamed(block(attributes, "image_scanning_configuration"), {"scan_on_push": "ScanOnPush"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "EncryptionConfiguration",
-        pick(
+        renamed(
             block(attributes, "encryption_configuration"),
             {"encryption_type": "EncryptionType", "kms_key": "KmsKey"},
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "ImageTagMutabilityExclusionFilters",
-        each(
+        renamed_blocks(
             attributes,
             "image_tag_mutability_exclusion_filter",
             {
@@ -80,20 +82,14 @@ def lifecycle_policy(split: TfResource, owner: dict[str, Any]) -> None:
 
 @merges("aws_ecr_repository_policy", into=_REPOSITORY, via="repository", owner_keys=("name",))
 def repository_policy(split: TfResource, owner: dict[str, Any]) -> None:
-    """The repository policy, parsed when it is literal JSON."""
-    put(owner, "RepositoryPolicyText", policy_document(get(split.attributes, "policy")))
+    """The repository policy, parsed as JSON (see ``json_value``)."""
+    put(owner, "RepositoryPolicyText", json_value(get(split.attributes, "policy")))
 
 
 def _rule(rule: dict[str, Any]) -> dict[str, Any]:
-    found = pick(rule, {"scan_frequency": "ScanFrequency"})
-    filters = rule.get("repository_filter")
-    if isinstance(filters, (Unknown, Text)):
-        found["RepositoryFilters"] = filters
-    else:
-        found["RepositoryFilters"] = [
-            pick(item, {"filter": "Filter", "filter_type": "FilterType"})
-            for item in blocks(rule, "repository_filter")
-        ]
+    found = renamed(rule, {"scan_frequency": "ScanFrequency"})
+    names = {"filter": "Filter", "filter_type": "FilterType"}
+    found["RepositoryFilters"] = renamed_blocks(rule, "repository_filter", names) or []
     return found
 
 
@@ -101,10 +97,6 @@ def _rule(rule: dict[str, Any]) -> dict[str, Any]:
 def registry_scanning(resource: TfResource) -> Mapped:
     """The account's scanning rules: which repositories' pushes are scanned, and how often."""
     attributes = resource.attributes
-    properties = pick(attributes, {"scan_type": "ScanType"})
-    rules = attributes.get("rule")
-    if isinstance(rules, (Unknown, Text)):
-        properties["Rules"] = rules
-    else:
-        properties["Rules"] = [_rule(item) for item in blocks(attributes, "rule")]
+    properties = renamed(attributes, {"scan_type": "ScanType"})
+    properties["Rules"] = shaped_blocks(attributes, "rule", _rule) or []
     return Mapped("AWS::ECR::RegistryScanningConfiguration", properties)

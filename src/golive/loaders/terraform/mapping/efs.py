@@ -18,10 +18,10 @@ from golive.loaders.terraform.mapping import (
     get,
     merges,
     put,
+    put_list,
     renamed,
     tag_list,
 )
-from golive.loaders.terraform.mapping.databases import put_list
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 

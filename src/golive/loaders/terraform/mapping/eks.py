@@ -17,10 +17,12 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     put,
+    put_nonempty,
+    renamed,
+    renamed_blocks,
     tag_list,
     tag_map,
 )
-from golive.loaders.terraform.mapping.containers import each, pick, put_some
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT
 
@@ -42,8 +44,8 @@ def _logging(value: Any) -> dict[str, Any] | None:
 
 
 def _encryption(item: dict[str, Any]) -> dict[str, Any]:
-    found = pick(item, {"resources": "Resources"})
-    put_some(found, "Provider", pick(block(item, "provider"), {"key_arn": "KeyArn"}))
+    found = renamed(item, {"resources": "Resources"})
+    put_nonempty(found, "Provider", renamed(block(item, "provider"), {"key_arn": "KeyArn"}))
     return found
 
 
@@ -51,7 +53,7 @@ def _encryption(item: dict[str, Any]) -> dict[str, Any]:
 def cluster(resource: TfResource) -> Mapped:
     """A cluster: its endpoint access, control-plane logs and secrets encryption."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "Name",
@@ -61,21 +63,21 @@ def cluster(resource: TfResource) -> Mapped:
             "deletion_protection": "DeletionProtection",
         },
     )
-    put_some(properties, "ResourcesVpcConfig", pick(block(attributes, "vpc_config"), _VPC))
+    put_nonempty(properties, "ResourcesVpcConfig", renamed(block(attributes, "vpc_config"), _VPC))
     put(properties, "Logging", _logging(get(attributes, "enabled_cluster_log_types")))
     configs = attributes.get("encryption_config")
     if configs is not None and not isinstance(configs, (list, dict)):
         properties["EncryptionConfig"] = configs
     else:
-        put_some(
+        put_nonempty(
             properties,
             "EncryptionConfig",
             [_encryption(item) for item in blocks(attributes, "encryption_config")],
         )
-    put_some(
+    put_nonempty(
         properties,
         "AccessConfig",
-        pick(
+        renamed(
             block(attributes, "access_config"),
             {
                 "authentication_mode": "AuthenticationMode",
@@ -85,10 +87,10 @@ def cluster(resource: TfResource) -> Mapped:
             },
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "KubernetesNetworkConfig",
-        pick(
+        renamed(
             block(attributes, "kubernetes_network_config"),
             {"service_ipv4_cidr": "ServiceIpv4Cidr", "ip_family": "IpFamily"},
         ),
@@ -105,7 +107,7 @@ def node_group(resource: TfResource) -> Mapped:
     ``RemoteAccess.SourceSecurityGroups``; without it EKS opens SSH to the world.
     """
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "cluster_name": "ClusterName",
@@ -122,36 +124,36 @@ def node_group(resource: TfResource) -> Mapped:
             "force_update_version": "ForceUpdateEnabled",
         },
     )
-    put_some(
+    put_nonempty(
         properties,
         "ScalingConfig",
-        pick(
+        renamed(
             block(attributes, "scaling_config"),
             {"desired_size": "DesiredSize", "max_size": "MaxSize", "min_size": "MinSize"},
         ),
     )
     access = block(attributes, "remote_access")
     if access is not None:
-        properties["RemoteAccess"] = pick(
+        properties["RemoteAccess"] = renamed(
             access,
             {"ec2_ssh_key": "Ec2SshKey", "source_security_group_ids": "SourceSecurityGroups"},
         )
-    put_some(
+    put_nonempty(
         properties,
         "LaunchTemplate",
-        pick(
+        renamed(
             block(attributes, "launch_template"), {"id": "Id", "name": "Name", "version": "Version"}
         ),
     )
-    put_some(
+    put_nonempty(
         properties,
         "Taints",
-        each(attributes, "taint", {"key": "Key", "value": "Value", "effect": "Effect"}),
+        renamed_blocks(attributes, "taint", {"key": "Key", "value": "Value", "effect": "Effect"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "UpdateConfig",
-        pick(
+        renamed(
             block(attributes, "update_config"),
             {
                 "max_unavailable": "MaxUnavailable",

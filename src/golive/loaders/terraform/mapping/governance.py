@@ -20,31 +20,16 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     json_value,
-    nested,
-    nested_blocks,
     put,
     renamed,
+    renamed_block,
+    renamed_blocks,
+    shaped_block,
+    shaped_blocks,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
-
-
-def each(attrs: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
-    """Every ``name`` block renamed; ``Unknown`` kept; None when there is none."""
-    found = nested_blocks(attrs, name)
-    if isinstance(found, Unknown):
-        return found
-    return [renamed(item, names) for item in found] or None
-
-
-def shaped(attrs: Mapping[str, Any], name: str, names: Mapping[str, str]) -> Any:
-    """The first ``name`` block renamed; ``Unknown`` kept; None when absent."""
-    found = nested(attrs, name)
-    if found is None or isinstance(found, Unknown):
-        return found
-    return renamed(found, names)
-
 
 # -- CloudTrail ----------------------------------------------------------------------------
 
@@ -86,19 +71,8 @@ def configuration_recorder(resource: TfResource) -> Mapped:
     """``aws_config_configuration_recorder`` -> ``AWS::Config::ConfigurationRecorder``."""
     attrs = resource.attributes
     props = renamed(attrs, {"name": "Name", "role_arn": "RoleARN"})
-    group = nested(attrs, "recording_group")
-    if group is not None:
-        props["RecordingGroup"] = group if isinstance(group, Unknown) else _recording_group(group)
-    mode = nested(attrs, "recording_mode")
-    if mode is not None:
-        props["RecordingMode"] = (
-            mode
-            if isinstance(mode, Unknown)
-            else {
-                **renamed(mode, {"recording_frequency": "RecordingFrequency"}),
-                **_overrides(mode),
-            }
-        )
+    put(props, "RecordingGroup", shaped_block(attrs, "recording_group", _recording_group))
+    put(props, "RecordingMode", shaped_block(attrs, "recording_mode", _recording_mode))
     return Mapped("AWS::Config::ConfigurationRecorder", props)
 
 
@@ -114,20 +88,25 @@ def _recording_group(group: Mapping[str, Any]) -> dict[str, Any]:
     put(
         props,
         "ExclusionByResourceTypes",
-        shaped(group, "exclusion_by_resource_types", {"resource_types": "ResourceTypes"}),
+        renamed_block(group, "exclusion_by_resource_types", {"resource_types": "ResourceTypes"}),
     )
-    put(props, "RecordingStrategy", shaped(group, "recording_strategy", {"use_only": "UseOnly"}))
+    put(
+        props,
+        "RecordingStrategy",
+        renamed_block(group, "recording_strategy", {"use_only": "UseOnly"}),
+    )
     return props
 
 
-def _overrides(mode: Mapping[str, Any]) -> dict[str, Any]:
+def _recording_mode(mode: Mapping[str, Any]) -> dict[str, Any]:
+    props = renamed(mode, {"recording_frequency": "RecordingFrequency"})
     names = {
         "description": "Description",
         "recording_frequency": "RecordingFrequency",
         "resource_types": "ResourceTypes",
     }
-    found = each(mode, "recording_mode_override", names)
-    return {} if found is None else {"RecordingModeOverrides": found}
+    put(props, "RecordingModeOverrides", renamed_blocks(mode, "recording_mode_override", names))
+    return props
 
 
 @converts("aws_config_delivery_channel")
@@ -147,7 +126,9 @@ def delivery_channel(resource: TfResource) -> Mapped:
     put(
         props,
         "ConfigSnapshotDeliveryProperties",
-        shaped(attrs, "snapshot_delivery_properties", {"delivery_frequency": "DeliveryFrequency"}),
+        renamed_block(
+            attrs, "snapshot_delivery_properties", {"delivery_frequency": "DeliveryFrequency"}
+        ),
     )
     return Mapped("AWS::Config::DeliveryChannel", props)
 
@@ -165,13 +146,11 @@ def config_rule(resource: TfResource) -> Mapped:
         },
     )
     put(props, "InputParameters", json_value(get(attrs, "input_parameters")))
-    source = nested(attrs, "source")
-    if source is not None:
-        props["Source"] = source if isinstance(source, Unknown) else _source(source)
+    put(props, "Source", shaped_block(attrs, "source", _source))
     put(
         props,
         "Scope",
-        shaped(
+        renamed_block(
             attrs,
             "scope",
             {
@@ -187,7 +166,7 @@ def config_rule(resource: TfResource) -> Mapped:
 
 def _source(source: Mapping[str, Any]) -> dict[str, Any]:
     props = renamed(source, {"owner": "Owner", "source_identifier": "SourceIdentifier"})
-    details = each(
+    details = renamed_blocks(
         source,
         "source_detail",
         {
@@ -197,7 +176,7 @@ def _source(source: Mapping[str, Any]) -> dict[str, Any]:
         },
     )
     put(props, "SourceDetails", details)
-    policy = shaped(
+    policy = renamed_block(
         source,
         "custom_policy_details",
         {
@@ -264,11 +243,7 @@ def budget(resource: TfResource) -> Mapped:
         data["BudgetLimit"] = {"Amount": _number(amount)}
         put(data["BudgetLimit"], "Unit", get(attrs, "limit_unit"))
     props: dict[str, Any] = {"Budget": data}
-    notifications = nested_blocks(attrs, "notification")
-    if isinstance(notifications, Unknown):
-        props["NotificationsWithSubscribers"] = notifications
-    elif notifications:
-        props["NotificationsWithSubscribers"] = [_notification(n) for n in notifications]
+    put(props, "NotificationsWithSubscribers", shaped_blocks(attrs, "notification", _notification))
     put(props, "ResourceTags", tag_list(resource))
     return Mapped("AWS::Budgets::Budget", props)
 

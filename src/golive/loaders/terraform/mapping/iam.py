@@ -32,6 +32,7 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     json_value,
+    listed,
     merges,
     put,
     renamed,
@@ -53,15 +54,6 @@ def _document(value: Any) -> Any:
     """A policy attribute as a document; an unset or empty one stays absent."""
     document = json_value(value)
     return ABSENT if document is None else document
-
-
-def _listed(value: Any) -> Any:
-    """A Terraform set or list argument; a single value becomes a one-item list."""
-    if value is ABSENT or value is None:
-        return ABSENT
-    if isinstance(value, (list, Unknown)):
-        return value
-    return [value]
 
 
 def _appended(properties: dict[str, Any], key: str, value: Any) -> None:
@@ -99,7 +91,7 @@ def role(resource: TfResource) -> Mapped:
         policies = _inline_policies(blocks(attributes, "inline_policy"))
         if policies:
             properties["Policies"] = policies
-    put(properties, "ManagedPolicyArns", _listed(get(attributes, "managed_policy_arns")))
+    put(properties, "ManagedPolicyArns", listed(get(attributes, "managed_policy_arns")))
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::IAM::Role", properties)
 
@@ -151,7 +143,7 @@ def instance_profile(resource: TfResource) -> Mapped:
     """An instance profile; ``role`` (or the old ``roles`` list) becomes ``Roles``."""
     attributes = resource.attributes
     properties = renamed(attributes, {"name": "InstanceProfileName", "path": "Path"})
-    put(properties, "Roles", _listed(get(attributes, "role")) or _listed(get(attributes, "roles")))
+    put(properties, "Roles", listed(get(attributes, "role")) or listed(get(attributes, "roles")))
     return Mapped("AWS::IAM::InstanceProfile", properties)
 
 
@@ -159,7 +151,7 @@ def instance_profile(resource: TfResource) -> Mapped:
 def group_membership(resource: TfResource) -> Mapped:
     """Users added to one group: CloudFormation's ``UserToGroupAddition``."""
     properties = renamed(resource.attributes, {"group": "GroupName"})
-    put(properties, "Users", _listed(get(resource.attributes, "users")))
+    put(properties, "Users", listed(get(resource.attributes, "users")))
     return Mapped("AWS::IAM::UserToGroupAddition", properties)
 
 
@@ -171,7 +163,7 @@ def _inline(resource: TfResource, cfn_type: str, holder: str, holder_key: str) -
     attributes = resource.attributes
     properties = renamed(attributes, {"name": "PolicyName"})
     value = get(attributes, holder)
-    put(properties, holder_key, _listed(value) if holder_key == "Roles" else value)
+    put(properties, holder_key, listed(value) if holder_key == "Roles" else value)
     put(properties, "PolicyDocument", _document(get(attributes, "policy")))
     return Mapped(cfn_type, properties)
 

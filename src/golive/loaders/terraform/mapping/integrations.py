@@ -25,10 +25,11 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     put,
+    put_nonempty,
+    renamed,
     tag_list,
     tag_map,
 )
-from golive.loaders.terraform.mapping.containers import pick, put_some
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT
 
@@ -87,7 +88,7 @@ def deep(node: Mapping[str, Any] | None) -> dict[str, Any]:
 def pipe(resource: TfResource) -> Mapped:
     """A pipe: its source, target, the parameters of both, and the stream dead-letter queue."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "Name",
@@ -106,7 +107,7 @@ def pipe(resource: TfResource) -> Mapped:
         ("enrichment_parameters", "EnrichmentParameters"),
         ("log_configuration", "LogConfiguration"),
     ):
-        put_some(properties, cfn_name, deep(block(attributes, tf_name)))
+        put_nonempty(properties, cfn_name, deep(block(attributes, tf_name)))
     put(properties, "Tags", tag_map(resource))
     return Mapped("AWS::Pipes::Pipe", properties)
 
@@ -135,7 +136,7 @@ def _iot_actions(attributes: Mapping[str, Any]) -> list[dict[str, Any]]:
 def iot_topic_rule(resource: TfResource) -> Mapped:
     """A topic rule: ``enabled`` is ``RuleDisabled`` inverted; actions are repeated blocks."""
     attributes = resource.attributes
-    payload = pick(
+    payload = renamed(
         attributes, {"sql": "Sql", "sql_version": "AwsIotSqlVersion", "description": "Description"}
     )
     enabled = get(attributes, "enabled")
@@ -146,7 +147,7 @@ def iot_topic_rule(resource: TfResource) -> Mapped:
     if error is not None:
         kinds = _iot_actions(error)
         put(payload, "ErrorAction", kinds[0] if kinds else None)
-    properties = pick(attributes, {"name": "RuleName"})
+    properties = renamed(attributes, {"name": "RuleName"})
     properties["TopicRulePayload"] = payload
     put(properties, "Tags", tag_list(resource))
     return Mapped("AWS::IoT::TopicRule", properties)
@@ -172,7 +173,7 @@ def _position(item: Mapping[str, Any]) -> int:
 def ses_receipt_rule(resource: TfResource) -> Mapped:
     """A receipt rule: its action blocks, in the order their ``position`` gives."""
     attributes = resource.attributes
-    rule = pick(
+    rule = renamed(
         attributes,
         {
             "name": "Name",
@@ -188,7 +189,7 @@ def ses_receipt_rule(resource: TfResource) -> Mapped:
         {pascal(kind): deep({k: v for k, v in item.items() if k != "position"})}
         for item, kind in actions
     ]
-    properties = pick(attributes, {"rule_set_name": "RuleSetName", "after": "After"})
+    properties = renamed(attributes, {"rule_set_name": "RuleSetName", "after": "After"})
     properties["Rule"] = rule
     return Mapped("AWS::SES::ReceiptRule", properties)
 
@@ -197,7 +198,7 @@ def ses_receipt_rule(resource: TfResource) -> Mapped:
 
 
 def _action(item: Mapping[str, Any]) -> dict[str, Any]:
-    action = pick(
+    action = renamed(
         item,
         {
             "name": "Name",
@@ -209,7 +210,7 @@ def _action(item: Mapping[str, Any]) -> dict[str, Any]:
             "timeout_in_minutes": "TimeoutInMinutes",
         },
     )
-    action["ActionTypeId"] = pick(
+    action["ActionTypeId"] = renamed(
         item,
         {"category": "Category", "owner": "Owner", "provider": "Provider", "version": "Version"},
     )
@@ -226,9 +227,9 @@ def _action(item: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _store(item: Mapping[str, Any]) -> dict[str, Any]:
-    store = pick(item, {"location": "Location", "type": "Type"})
-    put_some(
-        store, "EncryptionKey", pick(block(item, "encryption_key"), {"id": "Id", "type": "Type"})
+    store = renamed(item, {"location": "Location", "type": "Type"})
+    put_nonempty(
+        store, "EncryptionKey", renamed(block(item, "encryption_key"), {"id": "Id", "type": "Type"})
     )
     return store
 
@@ -237,7 +238,7 @@ def _store(item: Mapping[str, Any]) -> dict[str, Any]:
 def codepipeline(resource: TfResource) -> Mapped:
     """A pipeline: its artifact stores (per region when they name one) and its stages."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "Name",
@@ -268,7 +269,7 @@ def codepipeline(resource: TfResource) -> Mapped:
 def user_pool(resource: TfResource) -> Mapped:
     """A user pool: its Lambda triggers (``lambda_config``) and tags (a map)."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "UserPoolName",
@@ -276,7 +277,7 @@ def user_pool(resource: TfResource) -> Mapped:
             "deletion_protection": "DeletionProtection",
         },
     )
-    put_some(properties, "LambdaConfig", deep(block(attributes, "lambda_config")))
+    put_nonempty(properties, "LambdaConfig", deep(block(attributes, "lambda_config")))
     put(properties, "UserPoolTags", tag_map(resource))
     return Mapped("AWS::Cognito::UserPool", properties)
 
@@ -285,7 +286,7 @@ def user_pool(resource: TfResource) -> Mapped:
 def appsync_datasource(resource: TfResource) -> Mapped:
     """A data source: ``lambda_config.function_arn`` is ``LambdaConfig.LambdaFunctionArn``."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "api_id": "ApiId",
@@ -295,15 +296,15 @@ def appsync_datasource(resource: TfResource) -> Mapped:
             "service_role_arn": "ServiceRoleArn",
         },
     )
-    put_some(
+    put_nonempty(
         properties,
         "LambdaConfig",
-        pick(block(attributes, "lambda_config"), {"function_arn": "LambdaFunctionArn"}),
+        renamed(block(attributes, "lambda_config"), {"function_arn": "LambdaFunctionArn"}),
     )
-    put_some(
+    put_nonempty(
         properties,
         "DynamoDBConfig",
-        pick(
+        renamed(
             block(attributes, "dynamodb_config"),
             {
                 "table_name": "TableName",
@@ -312,8 +313,10 @@ def appsync_datasource(resource: TfResource) -> Mapped:
             },
         ),
     )
-    put_some(
-        properties, "HttpConfig", pick(block(attributes, "http_config"), {"endpoint": "Endpoint"})
+    put_nonempty(
+        properties,
+        "HttpConfig",
+        renamed(block(attributes, "http_config"), {"endpoint": "Endpoint"}),
     )
     return Mapped("AWS::AppSync::DataSource", properties)
 
@@ -329,7 +332,7 @@ _AUTHORIZER = {
 def appsync_graphql_api(resource: TfResource) -> Mapped:
     """A GraphQL API: its Lambda authorizers, logging and tracing."""
     attributes = resource.attributes
-    properties = pick(
+    properties = renamed(
         attributes,
         {
             "name": "Name",
@@ -338,25 +341,25 @@ def appsync_graphql_api(resource: TfResource) -> Mapped:
             "visibility": "Visibility",
         },
     )
-    put_some(
+    put_nonempty(
         properties,
         "LambdaAuthorizerConfig",
-        pick(block(attributes, "lambda_authorizer_config"), _AUTHORIZER),
+        renamed(block(attributes, "lambda_authorizer_config"), _AUTHORIZER),
     )
     providers = []
     for item in blocks(attributes, "additional_authentication_provider"):
-        provider = pick(item, {"authentication_type": "AuthenticationType"})
-        put_some(
+        provider = renamed(item, {"authentication_type": "AuthenticationType"})
+        put_nonempty(
             provider,
             "LambdaAuthorizerConfig",
-            pick(block(item, "lambda_authorizer_config"), _AUTHORIZER),
+            renamed(block(item, "lambda_authorizer_config"), _AUTHORIZER),
         )
         providers.append(provider)
-    put_some(properties, "AdditionalAuthenticationProviders", providers)
-    put_some(
+    put_nonempty(properties, "AdditionalAuthenticationProviders", providers)
+    put_nonempty(
         properties,
         "LogConfig",
-        pick(
+        renamed(
             block(attributes, "log_config"),
             {
                 "cloudwatch_logs_role_arn": "CloudWatchLogsRoleArn",

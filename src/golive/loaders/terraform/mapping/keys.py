@@ -29,9 +29,9 @@ from golive.loaders.terraform.mapping import (
     merges,
     name_or_prefix,
     nested,
-    nested_blocks,
     put,
     renamed,
+    renamed_blocks,
     tag_list,
     tag_map,
 )
@@ -131,13 +131,11 @@ def secret(resource: TfResource) -> Mapped:
     put(props, "Name", name_or_prefix(attrs, "secret"))
     key_id = get(attrs, "kms_key_id")
     put(props, "KmsKeyId", None if key_id == "" else key_id)
-    replicas = nested_blocks(attrs, "replica")
-    if isinstance(replicas, Unknown) or replicas:
-        props["ReplicaRegions"] = (
-            replicas
-            if isinstance(replicas, Unknown)
-            else [renamed(r, {"region": "Region", "kms_key_id": "KmsKeyId"}) for r in replicas]
-        )
+    put(
+        props,
+        "ReplicaRegions",
+        renamed_blocks(attrs, "replica", {"region": "Region", "kms_key_id": "KmsKeyId"}),
+    )
     put(props, "Tags", tag_list(resource))
     companions: dict[str, Mapped] = {}
     if get(attrs, "rotation_lambda_arn") not in (ABSENT, ""):

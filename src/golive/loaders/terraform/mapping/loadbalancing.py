@@ -34,12 +34,12 @@ from golive.loaders.terraform.mapping import (
     merges,
     name_or_prefix,
     nested,
-    nested_blocks,
     put,
     renamed,
+    shaped_blocks,
     tag_list,
 )
-from golive.loaders.terraform.mapping.network import given, id_list, renamed_given
+from golive.loaders.terraform.mapping.network import block_given, given, id_list, renamed_given
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -110,18 +110,17 @@ def load_balancer(resource: TfResource) -> Mapped:
     put(props, "Scheme", _scheme(get(attrs, "internal")))
     put(props, "Subnets", id_list(get(attrs, "subnets")))
     put(props, "SecurityGroups", id_list(get(attrs, "security_groups")))
-    mappings = nested_blocks(attrs, "subnet_mapping")
-    if isinstance(mappings, Unknown) or mappings:
-        put(
-            props,
-            "SubnetMappings",
-            mappings
-            if isinstance(mappings, Unknown)
-            else [
-                renamed_given(item, {"subnet_id": "SubnetId", "allocation_id": "AllocationId"})
-                for item in mappings
-            ],
-        )
+    put(
+        props,
+        "SubnetMappings",
+        shaped_blocks(
+            attrs,
+            "subnet_mapping",
+            lambda item: renamed_given(
+                item, {"subnet_id": "SubnetId", "allocation_id": "AllocationId"}
+            ),
+        ),
+    )
     put(props, "LoadBalancerAttributes", _balancer_attributes(attrs) or None)
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ElasticLoadBalancingV2::LoadBalancer", props)
@@ -156,14 +155,16 @@ _OIDC = {
 
 
 def _forward(block: Any) -> dict[str, Any]:
-    groups = nested_blocks(block, "target_group")
     config: dict[str, Any] = {}
-    if isinstance(groups, Unknown):
-        config["TargetGroups"] = groups
-    elif groups:
-        config["TargetGroups"] = [
-            renamed_given(g, {"arn": "TargetGroupArn", "weight": "Weight"}) for g in groups
-        ]
+    put(
+        config,
+        "TargetGroups",
+        shaped_blocks(
+            block,
+            "target_group",
+            lambda g: renamed_given(g, {"arn": "TargetGroupArn", "weight": "Weight"}),
+        ),
+    )
     stickiness = nested(block, "stickiness")
     if isinstance(stickiness, dict):
         config["TargetGroupStickinessConfig"] = renamed_given(
@@ -183,20 +184,11 @@ def action(block: Any) -> dict[str, Any]:
         ("authenticate_cognito", "AuthenticateCognitoConfig", _COGNITO),
         ("authenticate_oidc", "AuthenticateOidcConfig", _OIDC),
     ):
-        found = nested(block, name)
-        if found is not None:
-            props[key] = found if isinstance(found, Unknown) else renamed_given(found, names)
+        put(props, key, block_given(block, name, names))
     forward = nested(block, "forward")
     if isinstance(forward, dict):
         props["ForwardConfig"] = _forward(forward)
     return props
-
-
-def actions(attributes: Any, name: str) -> Any:
-    found = nested_blocks(attributes, name)
-    if isinstance(found, Unknown):
-        return found
-    return [action(item) for item in found] or ABSENT
 
 
 def _upper(value: Any) -> Any:
@@ -217,7 +209,7 @@ def listener(resource: TfResource) -> Mapped:
     alpn = given(get(attrs, "alpn_policy"))
     if alpn is not ABSENT:
         props["AlpnPolicy"] = [alpn]
-    put(props, "DefaultActions", actions(attrs, "default_action"))
+    put(props, "DefaultActions", shaped_blocks(attrs, "default_action", action))
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ElasticLoadBalancingV2::Listener", props)
 
@@ -228,7 +220,7 @@ def listener_rule(resource: TfResource) -> Mapped:
     conditions only route, no check reads them)."""
     attrs = resource.attributes
     props = renamed_given(attrs, {"listener_arn": "ListenerArn", "priority": "Priority"})
-    put(props, "Actions", actions(attrs, "action"))
+    put(props, "Actions", shaped_blocks(attrs, "action", action))
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ElasticLoadBalancingV2::ListenerRule", props)
 
@@ -303,24 +295,18 @@ def target_group_attachment(split: TfResource, owner: dict[str, Any]) -> None:
 # -- Classic Load Balancers --------------------------------------------------------------------
 
 
-def _classic_listeners(attributes: Any) -> Any:
-    found = nested_blocks(attributes, "listener")
-    if isinstance(found, Unknown):
-        return found
-    listeners = []
-    for item in found:
-        props = renamed_given(
-            item,
-            {
-                "lb_port": "LoadBalancerPort",
-                "instance_port": "InstancePort",
-                "ssl_certificate_id": "SSLCertificateId",
-            },
-        )
-        put(props, "Protocol", _upper(given(get(item, "lb_protocol"))))
-        put(props, "InstanceProtocol", _upper(given(get(item, "instance_protocol"))))
-        listeners.append(props)
-    return listeners or ABSENT
+def _classic_listener(item: dict[str, Any]) -> dict[str, Any]:
+    props = renamed_given(
+        item,
+        {
+            "lb_port": "LoadBalancerPort",
+            "instance_port": "InstancePort",
+            "ssl_certificate_id": "SSLCertificateId",
+        },
+    )
+    put(props, "Protocol", _upper(given(get(item, "lb_protocol"))))
+    put(props, "InstanceProtocol", _upper(given(get(item, "instance_protocol"))))
+    return props
 
 
 def _classic_access_logs(attributes: Any) -> Any:
@@ -353,7 +339,7 @@ def classic_load_balancer(resource: TfResource) -> Mapped:
     put(props, "SecurityGroups", id_list(get(attrs, "security_groups")))
     put(props, "Instances", id_list(get(attrs, "instances")))
     put(props, "CrossZone", get(attrs, "cross_zone_load_balancing"))
-    put(props, "Listeners", _classic_listeners(attrs))
+    put(props, "Listeners", shaped_blocks(attrs, "listener", _classic_listener))
     put(props, "AccessLoggingPolicy", _classic_access_logs(attrs))
     health = nested(attrs, "health_check")
     if health is not None:

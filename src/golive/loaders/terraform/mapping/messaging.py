@@ -22,6 +22,7 @@ from typing import Any
 from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
+    enabled_disabled,
     get,
     json_value,
     merges,
@@ -181,7 +182,7 @@ def event_rule(resource: TfResource) -> Mapped:
     put(props, "EventPattern", json_value(get(attrs, "event_pattern")))
     enabled = get(attrs, "is_enabled")
     if "State" not in props and isinstance(enabled, bool):
-        props["State"] = "ENABLED" if enabled else "DISABLED"
+        props["State"] = enabled_disabled(enabled)
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::Events::Rule", props)
 
@@ -215,10 +216,7 @@ def _ecs_parameters(attributes: Any, name: str) -> Any:
     network = nested(ecs, "network_configuration")
     if isinstance(network, dict):
         vpc = renamed(network, {"subnets": "Subnets", "security_groups": "SecurityGroups"})
-        public = get(network, "assign_public_ip")
-        if isinstance(public, bool):
-            public = "ENABLED" if public else "DISABLED"
-        put(vpc, "AssignPublicIp", public)
+        put(vpc, "AssignPublicIp", enabled_disabled(get(network, "assign_public_ip")))
         props["NetworkConfiguration"] = {"AwsVpcConfiguration": vpc}
     return props
 

@@ -42,6 +42,7 @@ from golive.loaders.terraform.mapping import (
     nested_blocks,
     put,
     renamed,
+    renamed_block,
     tag_list,
 )
 from golive.loaders.terraform.mapping.s3_shapes import (
@@ -275,13 +276,13 @@ def website(split: TfResource, owner: dict[str, Any]) -> None:
         found = nested(attrs, tf_name)
         if found is not None:
             put(props, cfn_name, found if isinstance(found, Unknown) else get(found, key))
-    redirect = nested(attrs, "redirect_all_requests_to")
-    if redirect is not None:
-        props["RedirectAllRequestsTo"] = (
-            redirect
-            if isinstance(redirect, Unknown)
-            else renamed(redirect, {"host_name": "HostName", "protocol": "Protocol"})
-        )
+    put(
+        props,
+        "RedirectAllRequestsTo",
+        renamed_block(
+            attrs, "redirect_all_requests_to", {"host_name": "HostName", "protocol": "Protocol"}
+        ),
+    )
     owner["WebsiteConfiguration"] = props
 
 

@@ -16,7 +16,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from golive.loaders.terraform.mapping import get, nested, nested_blocks, put, renamed
+from golive.loaders.terraform.mapping import (
+    get,
+    nested,
+    nested_blocks,
+    put,
+    renamed,
+    renamed_block,
+    shaped_block,
+)
 from golive.values import ABSENT, Reference, Text, Unknown
 
 #: Terraform's canned ACL names -> CloudFormation's ``AccessControl`` values.
@@ -42,13 +50,6 @@ def _set(value: Any) -> Any:
     return ABSENT if zero or value == "" else value
 
 
-def _block(value: dict[str, Any] | Unknown | None, shape: Any) -> Any:
-    """``shape(value)`` for a block, the block's ``Unknown`` kept, None when absent."""
-    if value is None or isinstance(value, Unknown):
-        return value
-    return shape(value)
-
-
 # -- default encryption --------------------------------------------------------------------
 
 
@@ -61,15 +62,13 @@ def encryption(rules: list[dict[str, Any]] | Unknown) -> dict[str, Any]:
 
 def _encryption_rule(rule: Mapping[str, Any]) -> dict[str, Any]:
     props: dict[str, Any] = {}
-    default = nested(rule, "apply_server_side_encryption_by_default")
     put(
         props,
         "ServerSideEncryptionByDefault",
-        _block(
-            default,
-            lambda d: renamed(
-                d, {"sse_algorithm": "SSEAlgorithm", "kms_master_key_id": "KMSMasterKeyID"}
-            ),
+        renamed_block(
+            rule,
+            "apply_server_side_encryption_by_default",
+            {"sse_algorithm": "SSEAlgorithm", "kms_master_key_id": "KMSMasterKeyID"},
         ),
     )
     put(props, "BucketKeyEnabled", get(rule, "bucket_key_enabled"))
@@ -129,27 +128,13 @@ def lifecycle_rule(rule: Mapping[str, Any]) -> dict[str, Any]:
     put(props, "Id", get(rule, "id"))
     put(props, "Status", get(rule, "status"))
     _scope(rule, props)
-    expiration = nested(rule, "expiration")
-    if isinstance(expiration, Unknown):
-        props["ExpirationInDays"] = expiration
-    elif expiration is not None:
-        _expiration(expiration, props)
-    put(props, "Transitions", _transitions(nested_blocks(rule, "transition"), "days"))
-    put(
-        props,
-        "NoncurrentVersionExpiration",
-        _block(nested(rule, "noncurrent_version_expiration"), _noncurrent_expiration),
-    )
-    put(
-        props,
-        "NoncurrentVersionTransitions",
-        _transitions(nested_blocks(rule, "noncurrent_version_transition"), "noncurrent_days"),
-    )
+    _ages(rule, props, "noncurrent_days")
     put(
         props,
         "AbortIncompleteMultipartUpload",
-        _block(
-            nested(rule, "abort_incomplete_multipart_upload"),
+        shaped_block(
+            rule,
+            "abort_incomplete_multipart_upload",
             lambda b: _days_after(get(b, "days_after_initiation")),
         ),
     )
@@ -183,6 +168,27 @@ def _scope(rule: Mapping[str, Any], props: dict[str, Any]) -> None:
         props["TagFilters"] = [{"Key": k, "Value": v} for k, v in tags.items()]
     elif isinstance(tags, (Unknown, Text)):
         props["TagFilters"] = tags
+
+
+def _ages(rule: Mapping[str, Any], props: dict[str, Any], noncurrent_days: str) -> None:
+    """Expiration and transitions, of current and noncurrent versions, as the two forms
+    write them alike (a noncurrent transition's age is ``noncurrent_days`` or ``days``)."""
+    expiration = nested(rule, "expiration")
+    if isinstance(expiration, Unknown):
+        props["ExpirationInDays"] = expiration
+    elif expiration is not None:
+        _expiration(expiration, props)
+    put(props, "Transitions", _transitions(nested_blocks(rule, "transition"), "days"))
+    put(
+        props,
+        "NoncurrentVersionExpiration",
+        shaped_block(rule, "noncurrent_version_expiration", _noncurrent_expiration),
+    )
+    put(
+        props,
+        "NoncurrentVersionTransitions",
+        _transitions(nested_blocks(rule, "noncurrent_version_transition"), noncurrent_days),
+    )
 
 
 def _expiration(block: Mapping[str, Any], props: dict[str, Any]) -> None:
@@ -232,22 +238,7 @@ def legacy_lifecycle_rule(rule: Mapping[str, Any]) -> dict[str, Any]:
         props["TagFilters"] = [{"Key": k, "Value": v} for k, v in tags.items()]
     elif isinstance(tags, (Unknown, Text)):
         props["TagFilters"] = tags
-    expiration = nested(rule, "expiration")
-    if isinstance(expiration, Unknown):
-        props["ExpirationInDays"] = expiration
-    elif expiration is not None:
-        _expiration(expiration, props)
-    put(props, "Transitions", _transitions(nested_blocks(rule, "transition"), "days"))
-    put(
-        props,
-        "NoncurrentVersionExpiration",
-        _block(nested(rule, "noncurrent_version_expiration"), _noncurrent_expiration),
-    )
-    put(
-        props,
-        "NoncurrentVersionTransitions",
-        _transitions(nested_blocks(rule, "noncurrent_version_transition"), "days"),
-    )
+    _ages(rule, props, "days")
     put(
         props,
         "AbortIncompleteMultipartUpload",
@@ -263,18 +254,12 @@ def replication_rule(rule: Mapping[str, Any]) -> dict[str, Any]:
     """One ``aws_s3_bucket_replication_configuration`` rule -> a replication rule."""
     props = renamed(rule, {"id": "Id", "priority": "Priority", "status": "Status"})
     put(props, "Prefix", _set(get(rule, "prefix")))
-    scope = nested(rule, "filter")
-    if isinstance(scope, Unknown):
-        props["Filter"] = scope
-    elif scope is not None:
-        props["Filter"] = renamed(scope, {"prefix": "Prefix"})
-    destination = nested(rule, "destination")
-    put(props, "Destination", _block(destination, _destination))
-    marker = nested(rule, "delete_marker_replication")
+    put(props, "Filter", renamed_block(rule, "filter", {"prefix": "Prefix"}))
+    put(props, "Destination", shaped_block(rule, "destination", _destination))
     put(
         props,
         "DeleteMarkerReplication",
-        _block(marker, lambda b: renamed(b, {"status": "Status"})),
+        renamed_block(rule, "delete_marker_replication", {"status": "Status"}),
     )
     return props
 
@@ -283,11 +268,10 @@ def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
     props = renamed(
         block, {"bucket": "Bucket", "storage_class": "StorageClass", "account": "Account"}
     )
-    encrypted = nested(block, "encryption_configuration")
     put(
         props,
         "EncryptionConfiguration",
-        _block(encrypted, lambda b: renamed(b, {"replica_kms_key_id": "ReplicaKmsKeyID"})),
+        renamed_block(block, "encryption_configuration", {"replica_kms_key_id": "ReplicaKmsKeyID"}),
     )
     return props
 
@@ -304,20 +288,13 @@ def legacy_replication(block: Mapping[str, Any]) -> dict[str, Any]:
     for rule in rules:
         item = renamed(rule, {"id": "Id", "priority": "Priority", "status": "Status"})
         put(item, "Prefix", _set(get(rule, "prefix")))
-        destination = nested(rule, "destination")
         put(
             item,
             "Destination",
-            _block(
-                destination,
-                lambda d: renamed(
-                    d,
-                    {
-                        "bucket": "Bucket",
-                        "storage_class": "StorageClass",
-                        "account_id": "Account",
-                    },
-                ),
+            renamed_block(
+                rule,
+                "destination",
+                {"bucket": "Bucket", "storage_class": "StorageClass", "account_id": "Account"},
             ),
         )
         status = _set(get(rule, "delete_marker_replication_status"))

@@ -18,6 +18,7 @@ Provider defaults that matter to the checks:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from golive.loaders.terraform.mapping import (
@@ -28,10 +29,10 @@ from golive.loaders.terraform.mapping import (
     get,
     json_value,
     put,
+    put_list,
     renamed,
     tag_list,
 )
-from golive.loaders.terraform.mapping.databases import put_list
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -80,11 +81,16 @@ def _unknown_block(attributes: Any, name: str) -> Unknown | None:
     return None
 
 
-def _cluster(attributes: Any) -> dict[str, Any] | Unknown | None:
-    doubt = _unknown_block(attributes, "cluster_config")
-    config = block(attributes, "cluster_config")
-    if doubt is not None or config is None:
+def _options(attributes: Any, name: str, shape: Callable[[dict[str, Any]], Any]) -> Any:
+    """``shape`` of the options block ``name``; None when absent, Unknown when not known."""
+    doubt = _unknown_block(attributes, name)
+    found = block(attributes, name)
+    if doubt is not None or found is None:
         return doubt
+    return shape(found)
+
+
+def _cluster(config: dict[str, Any]) -> dict[str, Any]:
     found = renamed(config, _CLUSTER)
     zones = block(config, "zone_awareness_config")
     if zones is not None:
@@ -96,21 +102,13 @@ def _cluster(attributes: Any) -> dict[str, Any] | Unknown | None:
 
 def _enabled(attributes: Any, name: str, key_name: str | None = None) -> Any:
     """``encrypt_at_rest`` / ``node_to_node_encryption``: ``{Enabled[, KmsKeyId]}``."""
-    doubt = _unknown_block(attributes, name)
-    found = block(attributes, name)
-    if doubt is not None or found is None:
-        return doubt
     names = {"enabled": "Enabled"}
     if key_name is not None:
         names[key_name] = "KmsKeyId"
-    return renamed(found, names)
+    return _options(attributes, name, lambda found: renamed(found, names))
 
 
-def _endpoint(attributes: Any) -> Any:
-    doubt = _unknown_block(attributes, "domain_endpoint_options")
-    options = block(attributes, "domain_endpoint_options")
-    if doubt is not None or options is None:
-        return doubt
+def _endpoint(options: dict[str, Any]) -> dict[str, Any]:
     found = renamed(options, _ENDPOINT)
     found.setdefault("EnforceHTTPS", True)
     return found
@@ -133,22 +131,14 @@ def _logs(attributes: Any) -> dict[str, Any] | Unknown | None:
     return found or None
 
 
-def _vpc(attributes: Any) -> Any:
-    doubt = _unknown_block(attributes, "vpc_options")
-    options = block(attributes, "vpc_options")
-    if doubt is not None or options is None:
-        return doubt
+def _vpc(options: dict[str, Any]) -> dict[str, Any]:
     found: dict[str, Any] = {}
     put_list(found, "SubnetIds", get(options, "subnet_ids"))
     put_list(found, "SecurityGroupIds", get(options, "security_group_ids"))
     return found
 
 
-def _security(attributes: Any) -> Any:
-    doubt = _unknown_block(attributes, "advanced_security_options")
-    options = block(attributes, "advanced_security_options")
-    if doubt is not None or options is None:
-        return doubt
+def _security(options: dict[str, Any]) -> dict[str, Any]:
     found = renamed(options, _SECURITY)
     master = block(options, "master_user_options")
     if master is not None:
@@ -160,15 +150,23 @@ def _domain(resource: TfResource, cfn_type: str, keys: tuple[str, str], version:
     """A domain; ``keys`` names the cluster settings and the version in ``cfn_type``."""
     attributes = resource.attributes
     properties = renamed(attributes, {"domain_name": "DomainName", version: keys[1]})
-    put(properties, keys[0], _cluster(attributes))
+    put(properties, keys[0], _options(attributes, "cluster_config", _cluster))
     put(
         properties, "EncryptionAtRestOptions", _enabled(attributes, "encrypt_at_rest", "kms_key_id")
     )
     put(properties, "NodeToNodeEncryptionOptions", _enabled(attributes, "node_to_node_encryption"))
-    put(properties, "DomainEndpointOptions", _endpoint(attributes))
+    put(
+        properties,
+        "DomainEndpointOptions",
+        _options(attributes, "domain_endpoint_options", _endpoint),
+    )
     put(properties, "LogPublishingOptions", _logs(attributes))
-    put(properties, "VPCOptions", _vpc(attributes))
-    put(properties, "AdvancedSecurityOptions", _security(attributes))
+    put(properties, "VPCOptions", _options(attributes, "vpc_options", _vpc))
+    put(
+        properties,
+        "AdvancedSecurityOptions",
+        _options(attributes, "advanced_security_options", _security),
+    )
     ebs = block(attributes, "ebs_options")
     if ebs is not None:
         properties["EBSOptions"] = renamed(ebs, _EBS)

@@ -24,10 +24,11 @@ from golive.loaders.terraform.mapping import (
     converts,
     get,
     nested,
-    nested_blocks,
     put,
     renamed,
     renamed_block,
+    renamed_blocks,
+    shaped_blocks,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
@@ -171,11 +172,7 @@ def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
             },
         ),
     )
-    backup = nested(block, "s3_configuration")
-    if backup is not None:
-        props["S3Configuration"] = (
-            backup if isinstance(backup, Unknown) else renamed(backup, _DESTINATION_ARGUMENTS)
-        )
+    put(props, "S3Configuration", renamed_block(block, "s3_configuration", _DESTINATION_ARGUMENTS))
     return props
 
 
@@ -184,22 +181,12 @@ def _processing(block: dict[str, Any] | Unknown | None) -> Any:
     if block is None or isinstance(block, Unknown):
         return block
     props = renamed(block, {"enabled": "Enabled"})
-    processors = nested_blocks(block, "processors")
-    if isinstance(processors, Unknown):
-        props["Processors"] = processors
-        return props
-    found = []
-    for processor in processors:
-        item = renamed(processor, {"type": "Type"})
-        parameters = nested_blocks(processor, "parameters")
-        item["Parameters"] = (
-            parameters
-            if isinstance(parameters, Unknown)
-            else [
-                renamed(p, {"parameter_name": "ParameterName", "parameter_value": "ParameterValue"})
-                for p in parameters
-            ]
-        )
-        found.append(item)
-    props["Processors"] = found
+    props["Processors"] = shaped_blocks(block, "processors", _processor) or []
     return props
+
+
+def _processor(processor: dict[str, Any]) -> dict[str, Any]:
+    item = renamed(processor, {"type": "Type"})
+    names = {"parameter_name": "ParameterName", "parameter_value": "ParameterValue"}
+    item["Parameters"] = renamed_blocks(processor, "parameters", names) or []
+    return item
