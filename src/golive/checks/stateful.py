@@ -27,7 +27,7 @@ def _judge(attribute: str, written: Any, resource: Resource, ctx: Context) -> tu
         default = _default_deletion(resource) if attribute == "DeletionPolicy" else "Delete"
         value: Any = default
         shown = f"no {attribute} (CloudFormation's default is {default})"
-        if resource.origin is not None and resource.origin.type.startswith("aws_"):
+        if ctx.resolver.stack.source_kind == "terraform":
             shown = "no lifecycle prevent_destroy (Terraform destroys it when asked to)"
     else:
         value = ctx.resolver.resolve(written)
@@ -42,7 +42,7 @@ def _judge(attribute: str, written: Any, resource: Resource, ctx: Context) -> tu
             return "ok", shown
         return "bad", f"{attribute} Snapshot is not supported for {resource.type}: use Retain"
     when = "the stack is deleted" if attribute == "DeletionPolicy" else "an update replaces it"
-    if resource.origin is not None and resource.origin.type.startswith("aws_"):
+    if ctx.resolver.stack.source_kind == "terraform":
         when = "it is destroyed" if attribute == "DeletionPolicy" else "a change replaces it"
     return "bad", f"{shown}: the data is deleted when {when}"
 

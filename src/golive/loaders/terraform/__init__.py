@@ -36,20 +36,12 @@ def load_configuration(
     if config.files == 0 and problems:
         first = problems[0]
         raise LoadError(first.file, first.line, first.message)
-    values = variable_values(folder, parameters, problems) if only is None else {}
-    values.update({k: v for k, v in parameters.items() if k in config.variables})
+    values = variable_values(folder, parameters, problems) if only is None else dict(parameters)
     root = ModuleInstance(config, "", values, folder)
     instances = resource_instances(root)
-    problems.extend(root.problems)
-    name = (only or folder).name
-    stack, build_problems = build_stack(name, str(only or folder), instances)
-    notes = [
-        InputError(p.file, p.line, p.message[len("note: ") :])
-        for p in problems
-        if p.message.startswith("note: ")
-    ]
-    errors = [p for p in problems if not p.message.startswith("note: ")] + build_problems
-    return LoadedTemplate(stack, _unique(errors), _unique(notes))
+    problems.extend(root.remarks.problems)
+    stack = build_stack((only or folder).name, str(only or folder), instances)
+    return LoadedTemplate(stack, problems, root.remarks.notes)
 
 
 def load_plan(path: Path) -> LoadedTemplate:
@@ -61,8 +53,7 @@ def load_plan(path: Path) -> LoadedTemplate:
     except ValueError as exc:
         raise LoadError(str(path), None, f"not valid JSON: {exc}") from exc
     instances, problems = plan_instances(data, str(path))
-    stack, build_problems = build_stack(path.name, str(path), instances)
-    return LoadedTemplate(stack, problems + build_problems)
+    return LoadedTemplate(build_stack(path.name, str(path), instances), problems)
 
 
 def variable_values(
@@ -108,7 +99,3 @@ class _NoNames:
         from golive.values import Unknown
 
         return Unknown("file() in a .tfvars file is not read")
-
-
-def _unique(items: list[InputError]) -> list[InputError]:
-    return list(dict.fromkeys(items))

@@ -15,7 +15,7 @@ from typing import Any
 from golive.loaders.terraform.mapping import Mapped, MergeRule
 from golive.loaders.terraform.mapping.registry import load_mappings
 from golive.loaders.terraform.model import TfResource
-from golive.model import InputError, Origin, Resource, Stack
+from golive.model import Origin, Resource, Stack
 from golive.values import Reference, Text, Unknown
 
 #: Terraform attributes whose value is what CloudFormation's ``Ref`` returns for the type
@@ -99,14 +99,11 @@ NAME_LINKS = {
 }
 
 
-def build_stack(
-    name: str, file: str, instances: Iterable[TfResource]
-) -> tuple[Stack, list[InputError]]:
+def build_stack(name: str, file: str, instances: Iterable[TfResource]) -> Stack:
     """The stack of a configuration's (or plan's) resource instances."""
     converters, mergers = load_mappings()
     mapped: dict[str, tuple[TfResource, Mapped]] = {}
     splits: list[tuple[TfResource, MergeRule]] = []
-    problems: list[InputError] = []
     for instance in instances:
         if instance.type in mergers:
             splits.append((instance, mergers[instance.type]))
@@ -117,8 +114,9 @@ def build_stack(
         result = converter(instance)
         if result is not None:
             mapped[instance.address] = (instance, result)
+    named = _owners_by_name(mapped, mergers.values())
     for split, rule in splits:
-        owner = _owner(split, rule, mapped)
+        owner = _owner(split, rule, mapped, named)
         if owner is not None:
             rule.merger(split, owner.properties)
     _link_literal_names(mapped)
@@ -130,11 +128,28 @@ def build_stack(
         for key, companion in result.companions.items():
             companion_id = f"{address}/{key}"
             resources[companion_id] = _resource(companion_id, tf, companion, tf_types)
-    return Stack(name, file, resources, source_kind="terraform"), problems
+    return Stack(name, file, resources, source_kind="terraform")
+
+
+def _owners_by_name(
+    mapped: dict[str, tuple[TfResource, Mapped]], rules: Iterable[MergeRule]
+) -> dict[tuple[str, str, str], Mapped]:
+    """Owners by (type, argument, literal value), for split resources that name them so."""
+    keys = {(owner, key) for rule in rules for owner in rule.into for key in rule.owner_keys}
+    named: dict[tuple[str, str, str], Mapped] = {}
+    for tf, result in mapped.values():
+        for owner, key in keys:
+            value = tf.attributes.get(key) if tf.type == owner else None
+            if isinstance(value, str):
+                named.setdefault((owner, key, value), result)
+    return named
 
 
 def _owner(
-    split: TfResource, rule: MergeRule, mapped: dict[str, tuple[TfResource, Mapped]]
+    split: TfResource,
+    rule: MergeRule,
+    mapped: dict[str, tuple[TfResource, Mapped]],
+    named: dict[tuple[str, str, str], Mapped],
 ) -> Mapped | None:
     """The mapped owner a split resource names through ``rule.via``."""
     value = split.attributes.get(rule.via)
@@ -143,9 +158,10 @@ def _owner(
         return found[1] if found and found[0].type in rule.into else None
     if not isinstance(value, str):
         return None
-    for tf, result in mapped.values():
-        if tf.type in rule.into and any(tf.attributes.get(k) == value for k in rule.owner_keys):
-            return result
+    for owner in rule.into:
+        for key in rule.owner_keys:
+            if (owner, key, value) in named:
+                return named[(owner, key, value)]
     return None
 
 

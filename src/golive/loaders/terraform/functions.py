@@ -16,36 +16,12 @@ import math
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from golive.values import Reference, Text, Unknown
+from golive.loaders.terraform.template_values import is_plain, unknown_from
+from golive.values import Unknown
 
 
 class FileReader(Protocol):
     def read_file(self, path: str) -> Any: ...
-
-
-def is_known(value: Any) -> bool:
-    if isinstance(value, (Unknown, Text, Reference)):
-        return False
-    if isinstance(value, dict):
-        return all(is_known(v) for v in value.values())
-    if isinstance(value, list):
-        return all(is_known(v) for v in value)
-    return True
-
-
-def first_unknown(values: list[Any]) -> Unknown:
-    for value in values:
-        if isinstance(value, Unknown):
-            return value
-        if isinstance(value, Text):
-            return Unknown(value.reason)
-        if isinstance(value, Reference):
-            return Unknown(f"depends on {value.logical_id}, known only after apply")
-        if isinstance(value, dict) and not is_known(value):
-            return first_unknown(list(value.values()))
-        if isinstance(value, list) and not is_known(value):
-            return first_unknown(value)
-    return Unknown("a value known only after apply")
 
 
 def operate(operator: str, left: Any, right: Any) -> Any:
@@ -55,12 +31,12 @@ def operate(operator: str, left: Any, right: Any) -> Any:
     if operator == "||" and (left is True or right is True):
         return True
     if operator in ("==", "!="):
-        if not (is_known(left) and is_known(right)):
-            return first_unknown([left, right])
+        if not (is_plain(left) and is_plain(right)):
+            return unknown_from([left, right])
         equal = _comparable(left) == _comparable(right)
         return equal if operator == "==" else not equal
-    if not (is_known(left) and is_known(right)):
-        return first_unknown([left, right])
+    if not (is_plain(left) and is_plain(right)):
+        return unknown_from([left, right])
     if operator in ("&&", "||"):
         return bool(left) and bool(right) if operator == "&&" else bool(left) or bool(right)
     try:
@@ -103,15 +79,15 @@ def _comparable(value: Any) -> Any:
 def call(name: str, args: list[Any], reader: FileReader) -> Any:
     """Apply the function ``name``; Unknown when it is unknown or its inputs are."""
     if name == "try":
-        return next((a for a in args if is_known(a)), args[-1] if args else None)
+        return next((a for a in args if is_plain(a)), args[-1] if args else None)
     if name == "can":
-        return True if args and is_known(args[0]) else first_unknown(args)
+        return True if args and is_plain(args[0]) else unknown_from(args)
     if name == "jsonencode":
         return args[0] if args else None
     if name in ("coalesce",):
         for arg in args:
-            if not is_known(arg):
-                return first_unknown([arg])
+            if not is_plain(arg):
+                return unknown_from([arg])
             if arg not in (None, ""):
                 return arg
         return None
@@ -135,8 +111,8 @@ def call(name: str, args: list[Any], reader: FileReader) -> Any:
     function = _PURE.get(name)
     if function is None:
         return Unknown(f"{name}() is not evaluated by golive")
-    if not all(is_known(a) for a in args):
-        return first_unknown(args)
+    if not all(is_plain(a) for a in args):
+        return unknown_from(args)
     try:
         return function(*args)
     except (TypeError, ValueError, KeyError, IndexError, ZeroDivisionError, AttributeError):

@@ -9,6 +9,7 @@ reshapes the tree into ``Body``/``Block`` records; it evaluates nothing.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -140,3 +141,16 @@ def _comments(node: Any) -> list[Comment]:
             elif stripped.startswith("//"):
                 found.append(Comment(line + offset, stripped[2:].strip()))
     return found
+
+
+def bare_name(node: Any) -> str:
+    """The text of a bare traversal like ``aws.east`` (provider = aws.east)."""
+    words = [str(t) for t in node.scan_values(lambda v: getattr(v, "type", "") == "NAME")]
+    return ".".join(words)
+
+
+@lru_cache(maxsize=1024)
+def parse_expression(source: str) -> Any:
+    """The tree of an expression inside a heredoc's ``${...}`` (parsed once per text)."""
+    body = parse_text(f"golive_expression = {source}\n", "<template>")
+    return body.attributes["golive_expression"]

@@ -5,16 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from golive.loaders.terraform.expressions import Evaluator
-from golive.loaders.terraform.hcl import Block, Body
+from golive.loaders.terraform.hcl import Block, Body, bare_name
 from golive.loaders.terraform.model import TfResource
 from golive.loaders.terraform.modules import (
     META_ARGUMENTS,
     META_BLOCKS,
     ModuleInstance,
-    bare_name,
     index_text,
-    unknown_of,
 )
+from golive.loaders.terraform.template_values import unknown_from
 from golive.model import InputError, Location
 from golive.values import Reference, Unknown
 
@@ -58,7 +57,7 @@ def _dynamic(block: Block, evaluator: Evaluator, attributes: dict[str, Any]) -> 
     elif isinstance(collection, list):
         pairs = list(enumerate(collection))
     else:
-        attributes[label] = unknown_of(collection, f"dynamic {label}'s for_each")
+        attributes[label] = unknown_from(collection, f"dynamic {label}'s for_each")
         return
     existing = attributes.setdefault(label, [])
     if not isinstance(existing, list) or not contents:
@@ -72,7 +71,7 @@ def resource_instances(instance: ModuleInstance) -> list[TfResource]:
     """Every managed resource instance of a module instance and its child modules."""
     found: list[TfResource] = []
     for (kind, name), block in instance.config.resources.items():
-        keys, values = instance._expand(block)
+        keys, values = instance.expansion(kind, name)
         base = f"{instance.prefix}{kind}.{name}"
         targets: list[tuple[str, Any, Any]]
         if isinstance(keys, Unknown):
@@ -94,13 +93,10 @@ def resource_instances(instance: ModuleInstance) -> list[TfResource]:
         children = instance.children(name)
         if isinstance(children, Unknown):
             block = instance.config.modules[name]
-            instance.problems.append(
-                InputError(block.body.file, block.line, f"note: {children.reason}")
-            )
+            instance.remarks.notes.append(InputError(block.body.file, block.line, children.reason))
             continue
         for _, child in children:
             found.extend(resource_instances(child))
-            instance.problems.extend(child.problems)
     return found
 
 

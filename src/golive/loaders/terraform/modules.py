@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from golive.loaders.terraform import policy_document
 from golive.loaders.terraform.expressions import Evaluator, Step, apply_steps
-from golive.loaders.terraform.hcl import Block, parse_text
+from golive.loaders.terraform.hcl import Block, bare_name, parse_expression
 from golive.loaders.terraform.module_files import ModuleConfig, read_module
+from golive.loaders.terraform.template_values import unknown_from
 from golive.model import InputError
 from golive.values import Reference, Text, Unknown
 
@@ -30,6 +32,16 @@ MAX_FILE_BYTES = 1_000_000
 _PENDING = object()
 
 
+@dataclass
+class Remarks:
+    """What reading a configuration found, shared by every module instance of it."""
+
+    #: Input problems (a file that does not parse, a module folder that does not exist).
+    problems: list[InputError] = field(default_factory=list)
+    #: Not problems, but worth knowing (a remote module is not followed).
+    notes: list[InputError] = field(default_factory=list)
+
+
 class ModuleInstance:
     """A module folder instantiated with input values at an address prefix."""
 
@@ -42,6 +54,7 @@ class ModuleInstance:
         default_tags: Mapping[str, Mapping[str, Any]] | None = None,
         depth: int = 0,
         configs: dict[Path, ModuleConfig] | None = None,
+        remarks: Remarks | None = None,
     ) -> None:
         self.config = config
         self.prefix = prefix
@@ -49,9 +62,10 @@ class ModuleInstance:
         self.root = root
         self.depth = depth
         self.configs = configs if configs is not None else {}
-        self.problems: list[InputError] = []
+        self.remarks = remarks if remarks is not None else Remarks()
+        self._variables: dict[str, Any] = {}
         self._locals: dict[str, Any] = {}
-        self._keys: dict[tuple[str, str], Any] = {}
+        self._expansions: dict[tuple[str, str], Any] = {}
         self._children: dict[str, Any] = {}
         self._data: dict[tuple[str, str], Any] = {}
         self.evaluator = Evaluator(self)
@@ -84,8 +98,7 @@ class ModuleInstance:
         return Unknown(f"{root}{'.' + head if head else ''} is not declared in this module")
 
     def reparse(self, source: str) -> Any:
-        body = parse_text(f"golive_expression = {source}\n", "<template>")
-        return body.attributes["golive_expression"]
+        return parse_expression(source)
 
     def read_file(self, path: str) -> Any:
         candidate = (self.config.folder / path).resolve()
@@ -106,6 +119,11 @@ class ModuleInstance:
     # -- names ----------------------------------------------------------------------------
 
     def variable(self, name: str) -> Any:
+        if name not in self._variables:
+            self._variables[name] = self._variable(name)
+        return self._variables[name]
+
+    def _variable(self, name: str) -> Any:
         block = self.config.variables.get(name)
         if block is None:
             return Unknown(f"var.{name} is not declared")
@@ -113,7 +131,7 @@ class ModuleInstance:
             return _typed(self.inputs[name], block)
         default = block.body.attributes.get("default")
         if default is not None:
-            return Evaluator(self).eval(default)
+            return self.evaluator.eval(default)
         if self.prefix:
             return Unknown(f"var.{name} of {self.prefix.rstrip('.')} is not set by its caller")
         return Unknown(
@@ -137,26 +155,34 @@ class ModuleInstance:
 
     def instance_keys(self, kind: str, name: str) -> Any:
         """None (a single instance), a list of count indexes or for_each keys, or Unknown."""
+        return self.expansion(kind, name)[0]
+
+    def expansion(self, kind: str, name: str) -> tuple[Any, dict[Any, Any]]:
+        """The instance keys of a resource (or of ``module`` ``name``) and each ``each.value``.
+
+        Evaluated once: references to the resource and the listing of its instances share it.
+        """
         key = (kind, name)
-        if key in self._keys:
-            known = self._keys[key]
-            return Unknown(f"{kind}.{name} depends on itself") if known is _PENDING else known
+        if key in self._expansions:
+            known = self._expansions[key]
+            if known is _PENDING:
+                return Unknown(f"{kind}.{name} depends on itself"), {}
+            return known  # type: ignore[no-any-return]
         block = (
             self.config.resources.get(key) if kind != "module" else self.config.modules.get(name)
         )
         if block is None:
-            return None
-        self._keys[key] = _PENDING
-        self._keys[key] = self._expand(block)[0]
-        return self._keys[key]
+            return None, {}
+        self._expansions[key] = _PENDING
+        self._expansions[key] = self._expand(block)
+        return self._expansions[key]  # type: ignore[no-any-return]
 
     def _expand(self, block: Block) -> tuple[Any, dict[Any, Any]]:
-        """The instance keys of a block and each instance's ``each.value``."""
         attributes = block.body.attributes
         if "count" in attributes:
             count = self.evaluator.eval(attributes["count"])
             if isinstance(count, bool) or not isinstance(count, (int, float)):
-                return unknown_of(count, "count"), {}
+                return unknown_from(count, "count", "a known number"), {}
             return list(range(int(count))), {}
         if "for_each" in attributes:
             collection = self.evaluator.eval(attributes["for_each"])
@@ -164,7 +190,7 @@ class ModuleInstance:
                 return sorted(collection), collection
             if isinstance(collection, list) and all(isinstance(i, str) for i in collection):
                 return sorted(set(collection)), {k: k for k in collection}
-            return unknown_of(collection, "for_each"), {}
+            return unknown_from(collection, "for_each", "a known map or set of strings"), {}
         return None, {}
 
     def _resource_reference(self, kind: str, name: str, steps: list[Step]) -> Any:
@@ -179,7 +205,7 @@ class ModuleInstance:
         if steps and steps[0][0] == "index":
             index = steps[0][1]
             if isinstance(index, (Unknown, Text, Reference)):
-                return unknown_of(index, "the instance index")
+                return unknown_from(index, "the instance index")
             return _reference(base + index_text(index), steps[1:])
         if steps and steps[0][0] == "splat":
             return [_reference(base + index_text(k), steps[1:]) for k in keys]
@@ -232,14 +258,14 @@ class ModuleInstance:
         if self.depth >= MAX_MODULE_DEPTH:
             return Unknown(f"module.{name}: modules nested deeper than {MAX_MODULE_DEPTH}")
         if not folder.is_dir():
-            self.problems.append(
+            self.remarks.problems.append(
                 InputError(block.body.file, block.line, f"module {name}: no folder at {source}")
             )
             return Unknown(f"module.{name}: its folder {source} does not exist")
         if folder not in self.configs:
             self.configs[folder] = read_module(folder)
-            self.problems.extend(self.configs[folder].problems)
-        keys, values = self._expand(block)
+            self.remarks.problems.extend(self.configs[folder].problems)
+        keys, values = self.expansion("module", name)
         if isinstance(keys, Unknown):
             return keys
         instances = []
@@ -263,6 +289,7 @@ class ModuleInstance:
                 self.default_tags,
                 self.depth + 1,
                 self.configs,
+                self.remarks,
             )
             instances.append((key, child))
         return instances
@@ -322,20 +349,6 @@ def _reference(address: str, steps: list[Step]) -> Any:
 
 def index_text(key: Any) -> str:
     return f"[{key}]" if isinstance(key, int) else f'["{key}"]'
-
-
-def unknown_of(value: Any, what: str) -> Unknown:
-    if isinstance(value, Unknown):
-        return value
-    if isinstance(value, Reference):
-        return Unknown(f"{what} depends on {value.logical_id}, known only after apply")
-    return Unknown(f"{what} is not a known number or collection")
-
-
-def bare_name(node: Any) -> str:
-    """The text of a bare traversal like ``aws.east`` (provider = aws.east)."""
-    words = [str(t) for t in node.scan_values(lambda v: getattr(v, "type", "") == "NAME")]
-    return ".".join(words)
 
 
 def _typed(value: Any, block: Block) -> Any:

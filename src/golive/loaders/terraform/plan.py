@@ -72,7 +72,8 @@ def plan_instances(data: Any, file: str) -> tuple[list[TfResource], list[InputEr
         )
     arns = _known_arns(planned)
     if arns:
-        instances = [_with_arn_links(i, arns) for i in instances]
+        pattern = re.compile("|".join(re.escape(a) for a in sorted(arns, key=len, reverse=True)))
+        instances = [_with_arn_links(i, arns, pattern) for i in instances]
     return instances, []
 
 
@@ -87,15 +88,17 @@ def _known_arns(planned: list[dict[str, Any]]) -> dict[str, Reference]:
     return arns
 
 
-def _with_arn_links(instance: TfResource, arns: dict[str, Reference]) -> TfResource:
+def _with_arn_links(
+    instance: TfResource, arns: dict[str, Reference], pattern: re.Pattern[str]
+) -> TfResource:
     """Known ARNs of other resources inside values become references to them.
 
     When the resources exist, a plan shows ``aws_sqs_queue.dlq.arn`` as the ARN itself, also
     inside JSON text (a redrive policy, a policy document); linking it back keeps the graph
     a configuration would give. ARNs are long and unique, so a match is not a coincidence.
+    The resource's own ARN stays text: a resource cannot refer to itself.
     """
     own = instance.attributes.get("arn")
-    pattern = re.compile("|".join(re.escape(a) for a in sorted(arns, key=len, reverse=True)))
 
     def link(value: Any) -> Any:
         if isinstance(value, str) and value != own and value.startswith(("arn:", "{", "[")):
@@ -104,6 +107,8 @@ def _with_arn_links(instance: TfResource, arns: dict[str, Reference]) -> TfResou
             pieces: list[Any] = []
             position = 0
             for match in pattern.finditer(value):
+                if match.group(0) == own:
+                    continue
                 pieces += [value[position : match.start()], arns[match.group(0)]]
                 position = match.end()
             if not pieces:

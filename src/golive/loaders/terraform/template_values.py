@@ -71,14 +71,37 @@ def join_parts(parts: list[Any]) -> Any:
     return Text(tuple(merged))
 
 
-def unknown_from(value: Any, what: str) -> Unknown:
+def is_plain(value: Any) -> bool:
+    """Plain data: nothing in it is ``Unknown``, ``Text`` or a ``Reference``.
+
+    Stricter than ``golive.values.is_known``, for which a reference is known (its target
+    is): Terraform cannot compute with a value that exists only after apply.
+    """
+    if isinstance(value, (Unknown, Text, Reference)):
+        return False
+    if isinstance(value, dict):
+        return all(is_plain(v) for v in value.values())
+    if isinstance(value, list):
+        return all(is_plain(v) for v in value)
+    return True
+
+
+def unknown_from(value: Any, what: str = "a value", wanted: str = "a usable value") -> Unknown:
+    """Why ``value`` cannot be used where ``what`` needs ``wanted``, as an ``Unknown``.
+
+    The reason is that of the first part of ``value`` that is not plain data.
+    """
     if isinstance(value, Unknown):
         return value
     if isinstance(value, Text):
         return Unknown(value.reason)
     if isinstance(value, Reference):
         return Unknown(f"{what} depends on {value.logical_id}, known only after apply")
-    return Unknown(f"{what} is not a usable value")
+    items = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    for item in items:
+        if not is_plain(item):
+            return unknown_from(item, what, wanted)
+    return Unknown(f"{what} is not {wanted}")
 
 
 def unescape(text: str) -> str:
