@@ -1,10 +1,12 @@
 """Terraform resource instances into a CloudFormation-vocabulary ``Stack``.
 
 Each instance goes through its type's converter; split resources are then folded into their
-owners; finally Terraform's references become ``Ref``/``Fn::GetAtt`` and interpolated
-strings ``Fn::Join``, so the resource graph, invocation modes and every check read a
-Terraform configuration exactly as they read a template. Types no check looks at are left
-out quietly. Findings name resources by their Terraform address.
+owners, literal names linked like references, and completers fill in what depends on another
+resource (``mapping.completes``); finally Terraform's references become
+``Ref``/``Fn::GetAtt`` and interpolated strings ``Fn::Join``, so the resource graph,
+invocation modes and every check read a Terraform configuration exactly as they read a
+template. Types no check looks at are left out quietly. Findings name resources by their
+Terraform address.
 """
 
 from __future__ import annotations
@@ -12,91 +14,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from golive.loaders.terraform.mapping import Mapped, MergeRule
+from golive.loaders.terraform.mapping import COMPLETERS, Mapped, MergeRule
+from golive.loaders.terraform.mapping.references import GETATT_NAMES, NAME_LINKS, REF_ATTRIBUTES
 from golive.loaders.terraform.mapping.registry import load_mappings
 from golive.loaders.terraform.model import TfResource
 from golive.model import Origin, Resource, Stack
 from golive.values import Reference, Text, Unknown
-
-#: Terraform attributes whose value is what CloudFormation's ``Ref`` returns for the type
-#: (``id`` always is). Anything else becomes ``Fn::GetAtt`` with the name CamelCased.
-REF_ATTRIBUTES = {
-    "aws_lambda_function": {"function_name"},
-    "aws_s3_bucket": {"bucket"},
-    "aws_iam_role": {"name"},
-    "aws_iam_user": {"name"},
-    "aws_iam_group": {"name"},
-    "aws_iam_policy": {"arn"},
-    "aws_cloudwatch_log_group": {"name"},
-    "aws_sns_topic": {"arn"},
-    "aws_sqs_queue": {"url"},
-    "aws_dynamodb_table": {"name"},
-    "aws_kinesis_stream": {"name"},
-    "aws_kms_key": {"key_id"},
-    "aws_secretsmanager_secret": {"arn"},
-    "aws_sfn_state_machine": {"arn"},
-    "aws_ecs_cluster": {"name"},
-    "aws_db_instance": {"identifier"},
-    "aws_rds_cluster": {"cluster_identifier"},
-    "aws_ecr_repository": {"name"},
-    "aws_eks_cluster": {"name"},
-    "aws_codebuild_project": {"name"},
-    "aws_ecs_task_definition": {"arn"},
-    "aws_msk_cluster": {"arn"},
-    "aws_elb": {"name"},
-}
-
-#: Terraform attribute names whose CloudFormation ``Fn::GetAtt`` name is not the CamelCase.
-GETATT_NAMES = {
-    "aws_ecr_repository": {"repository_url": "RepositoryUri"},
-    "aws_lambda_function": {"invoke_arn": "Arn", "qualified_arn": "Arn"},
-    "aws_sqs_queue": {"url": "QueueUrl", "name": "QueueName"},
-    "aws_db_instance": {"address": "Endpoint.Address", "endpoint": "Endpoint.Address"},
-    "aws_rds_cluster": {"endpoint": "Endpoint.Address", "reader_endpoint": "ReadEndpoint.Address"},
-    "aws_lb": {"arn_suffix": "LoadBalancerFullName"},
-    "aws_alb": {"arn_suffix": "LoadBalancerFullName"},
-    "aws_lb_target_group": {"arn_suffix": "TargetGroupFullName"},
-    "aws_alb_target_group": {"arn_suffix": "TargetGroupFullName"},
-    "aws_s3_bucket": {
-        "bucket_regional_domain_name": "RegionalDomainName",
-        "bucket_domain_name": "DomainName",
-    },
-}
-
-#: Properties that name another resource, by CloudFormation type and property, and the
-#: Terraform type and argument that resource's name is written in. A literal name there
-#: (``cluster_identifier = "orders"`` instead of a reference) still links the two, as the
-#: deployed resources are linked.
-NAME_LINKS = {
-    ("AWS::RDS::DBInstance", "DBClusterIdentifier"): ("aws_rds_cluster", "cluster_identifier"),
-    ("AWS::RDS::DBInstance", "DBSubnetGroupName"): ("aws_db_subnet_group", "name"),
-    ("AWS::RDS::DBCluster", "DBSubnetGroupName"): ("aws_db_subnet_group", "name"),
-    ("AWS::DocDB::DBInstance", "DBClusterIdentifier"): ("aws_docdb_cluster", "cluster_identifier"),
-    ("AWS::DocDB::DBCluster", "DBSubnetGroupName"): ("aws_docdb_subnet_group", "name"),
-    ("AWS::DocDB::DBCluster", "DBClusterParameterGroupName"): (
-        "aws_docdb_cluster_parameter_group",
-        "name",
-    ),
-    ("AWS::Neptune::DBInstance", "DBClusterIdentifier"): (
-        "aws_neptune_cluster",
-        "cluster_identifier",
-    ),
-    ("AWS::Neptune::DBCluster", "DBSubnetGroupName"): ("aws_neptune_subnet_group", "name"),
-    ("AWS::Neptune::DBCluster", "DBClusterParameterGroupName"): (
-        "aws_neptune_cluster_parameter_group",
-        "name",
-    ),
-    ("AWS::ElastiCache::ReplicationGroup", "CacheSubnetGroupName"): (
-        "aws_elasticache_subnet_group",
-        "name",
-    ),
-    ("AWS::Lambda::Permission", "FunctionName"): ("aws_lambda_function", "function_name"),
-    ("AWS::Lambda::EventSourceMapping", "FunctionName"): ("aws_lambda_function", "function_name"),
-    ("AWS::Lambda::EventInvokeConfig", "FunctionName"): ("aws_lambda_function", "function_name"),
-    ("AWS::Lambda::Url", "TargetFunctionArn"): ("aws_lambda_function", "function_name"),
-    ("AWS::IAM::Policy", "Roles"): ("aws_iam_role", "name"),
-    ("AWS::ECS::Service", "Cluster"): ("aws_ecs_cluster", "name"),
-}
 
 
 def build_stack(name: str, file: str, instances: Iterable[TfResource]) -> Stack:
@@ -120,7 +43,10 @@ def build_stack(name: str, file: str, instances: Iterable[TfResource]) -> Stack:
         if owner is not None:
             rule.merger(split, owner.properties)
     _link_literal_names(mapped)
-    _listener_protocols(mapped)
+    for tf, result in mapped.values():
+        complete = COMPLETERS.get(tf.type)
+        if complete is not None:
+            complete(tf, result, mapped.get)
     tf_types = {address: tf.type for address, (tf, _) in mapped.items()}
     resources: dict[str, Resource] = {}
     for address, (tf, result) in mapped.items():
@@ -188,26 +114,6 @@ def _link_literal_names(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
                     else v
                     for v in value
                 ]
-
-
-def _listener_protocols(mapped: dict[str, tuple[TfResource, Mapped]]) -> None:
-    """A listener without ``protocol`` on an application load balancer listens on HTTP.
-
-    The provider decides that default from the load balancer's type, which the listener's
-    own arguments do not show; the mapping of the listener alone leaves it unset.
-    """
-    for _, result in mapped.values():
-        if result.type != "AWS::ElasticLoadBalancingV2::Listener":
-            continue
-        balancer = result.properties.get("LoadBalancerArn")
-        if "Protocol" in result.properties or not isinstance(balancer, Reference):
-            continue
-        owner = mapped.get(balancer.logical_id)
-        if owner is None or owner[1].type != "AWS::ElasticLoadBalancingV2::LoadBalancer":
-            continue
-        kind = owner[0].attributes.get("load_balancer_type")
-        if kind in (None, "application"):
-            result.properties["Protocol"] = "HTTP"
 
 
 def _resource(

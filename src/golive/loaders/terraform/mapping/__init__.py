@@ -59,8 +59,14 @@ class MergeRule:
     owner_keys: tuple[str, ...]
 
 
+#: Finds a mapped resource by Terraform address (None when the address is not mapped).
+Lookup = Callable[[str], "tuple[TfResource, Mapped] | None"]
+#: Fills in what a mapped resource's settings depend on another resource for.
+Completer = Callable[[TfResource, Mapped, Lookup], None]
+
 CONVERTERS: dict[str, Converter] = {}
 MERGERS: dict[str, MergeRule] = {}
+COMPLETERS: dict[str, Completer] = {}
 
 
 def converts(*tf_types: str) -> Callable[[Converter], Converter]:
@@ -86,6 +92,20 @@ def merges(
         if tf_type in CONVERTERS or tf_type in MERGERS:
             raise ValueError(f"{tf_type} is mapped twice")
         MERGERS[tf_type] = MergeRule(function, owners, via, owner_keys or (via, "name", "id"))
+        return function
+
+    return register
+
+
+def completes(*tf_types: str) -> Callable[[Completer], Completer]:
+    """Register a completer: run after every converter and merger, with a lookup of the
+    other mapped resources, for a provider default that depends on another resource."""
+
+    def register(function: Completer) -> Completer:
+        for tf_type in tf_types:
+            if tf_type in COMPLETERS:
+                raise ValueError(f"{tf_type} is completed twice")
+            COMPLETERS[tf_type] = function
         return function
 
     return register

@@ -28,7 +28,9 @@ from __future__ import annotations
 from typing import Any
 
 from golive.loaders.terraform.mapping import (
+    Lookup,
     Mapped,
+    completes,
     converts,
     get,
     merges,
@@ -41,7 +43,7 @@ from golive.loaders.terraform.mapping import (
 )
 from golive.loaders.terraform.mapping.network import block_given, given, id_list, renamed_given
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Text, Unknown
+from golive.values import ABSENT, Reference, Text, Unknown
 
 # -- load balancers ----------------------------------------------------------------------------
 
@@ -361,3 +363,20 @@ def classic_load_balancer(resource: TfResource) -> Mapped:
         )
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ElasticLoadBalancing::LoadBalancer", props)
+
+
+@completes("aws_lb_listener", "aws_alb_listener")
+def listener_protocol(tf: TfResource, listener: Mapped, lookup: Lookup) -> None:
+    """A listener without ``protocol`` on an application load balancer listens on HTTP.
+
+    The provider decides that default from the load balancer's type, which the listener's
+    own arguments do not show.
+    """
+    balancer = listener.properties.get("LoadBalancerArn")
+    if "Protocol" in listener.properties or not isinstance(balancer, Reference):
+        return
+    owner = lookup(balancer.logical_id)
+    if owner is None or owner[1].type != "AWS::ElasticLoadBalancingV2::LoadBalancer":
+        return
+    if owner[0].attributes.get("load_balancer_type") in (None, "application"):
+        listener.properties["Protocol"] = "HTTP"
