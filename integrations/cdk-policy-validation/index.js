@@ -7,7 +7,8 @@
 // manifest too (construct paths, termination protection, stack tags, acknowledgements),
 // and hands the failing verdicts back to CDK, which prints them with construct paths and
 // stack traces and writes them to its validation report. validate() must return a report,
-// not a promise, so golive runs synchronously.
+// not a promise, so golive runs synchronously. Findings become violations as in
+// golive.cdk_validation.violations_of (the Python plugin's): keep the two alike.
 //
 //   const { GolivePolicyValidation } = require('golive-cdk-policy-validation');
 //   const app = new App({ policyValidationBeta1: [new GolivePolicyValidation()] });
@@ -52,20 +53,21 @@ class GolivePolicyValidation {
     for (const finding of scan.findings) {
       const resource = finding.resource;
       const template = path.resolve(resource.file);
-      const key = `${finding.check_id}\u001f${template}\u001f${resource.logical_id}`;
+      const logicalId = resource.deployed_id || resource.logical_id;
+      const key = `${finding.check_id}\u001f${template}\u001f${logicalId}`;
       if (!templates.has(template) || seen.has(key) || !this.reported(finding)) continue;
       seen.add(key);
       const blocking = finding.status === 'FAIL'
         && SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[this.failOn];
       failed = failed || blocking;
       const severity = blocking ? 'error' : 'warning';
-      const group = `${finding.check_id}\u001f${finding.reason}\u001f${severity}`;
+      const group = [finding.check_id, finding.reason, severity, finding.status].join('\u001f');
       if (!groups.has(group)) {
         const meta = catalog.get(finding.check_id) || {};
         groups.set(group, {
           ruleName: finding.check_id,
           description: `${meta.title || finding.check_id}: ${finding.reason}`
-            + (finding.status === 'UNKNOWN' ? ' (UNKNOWN: golive cannot decide from the templates)' : ''),
+            + (finding.status === 'UNKNOWN' ? ' (UNKNOWN: the templates do not decide it)' : ''),
           fix: meta.recommendation || `golive explain ${finding.check_id}`,
           severity,
           ruleMetadata: {
@@ -78,7 +80,7 @@ class GolivePolicyValidation {
         });
       }
       groups.get(group).violatingResources.push({
-        resourceLogicalId: resource.deployed_id || resource.logical_id,
+        resourceLogicalId: logicalId,
         templatePath: template,
         locations: finding.attribute ? [`Properties.${finding.attribute}`] : [],
       });

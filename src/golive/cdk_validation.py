@@ -20,11 +20,13 @@ termination protection, acknowledgements) and turns the verdicts into violations
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from golive.model import Profile, Severity, Status
+from golive.aggregate import summarize
+from golive.model import Profile, Status
+from golive.report import names
 from golive.scan import ScanResult, run_scan
 from golive.settings import FailOn, Settings
 
@@ -86,8 +88,11 @@ def violations_of(
     fail_on: FailOn = FailOn.HIGH,
     report_unknown: bool = False,
 ) -> ValidationReport:
-    """The violations among ``result``'s findings on ``templates``."""
-    threshold = _RANK[fail_on]
+    """The violations among ``result``'s findings on ``templates``.
+
+    A FAIL is an error, which stops synthesis, when ``golive scan --fail-on`` would exit 1
+    for it.
+    """
     groups: dict[tuple[str, str, str, str], Violation] = {}
     seen: set[tuple[str, Path, str]] = set()
     success = True
@@ -100,7 +105,7 @@ def violations_of(
         if template not in templates or key in seen or not reported:
             continue
         seen.add(key)
-        blocking = finding.status is Status.FAIL and _RANK[finding.severity] >= threshold
+        blocking = fail_on.blocks(finding)
         success = success and not blocking
         severity = "error" if blocking else "warning"
         group = (finding.check_id, finding.reason, severity, finding.status.value)
@@ -119,7 +124,7 @@ def violations_of(
     metadata = {"readiness_score": str(_score(result))}
     if result.errors:
         metadata["input_problems"] = "\n".join(
-            f"{e.file}{f':{e.line}' if e.line else ''}: {e.message}" for e in result.errors
+            f"{names.location(e.file, e.line)}: {e.message}" for e in result.errors
         )
     return ValidationReport(success, list(groups.values()), metadata)
 
@@ -140,8 +145,6 @@ def _violation(result: ScanResult, check_id: str, reason: str, severity: str) ->
 
 
 def _score(result: ScanResult) -> int | None:
-    from golive.aggregate import summarize
-
     return summarize(
         result.findings,
         result.catalog,
@@ -150,16 +153,3 @@ def _score(result: ScanResult) -> int | None:
         files=result.files_seen,
         errors=len(result.errors),
     ).score
-
-
-_RANK: Mapping[Severity | FailOn, int] = {
-    Severity.LOW: 1,
-    Severity.MEDIUM: 2,
-    Severity.HIGH: 3,
-    Severity.CRITICAL: 4,
-    FailOn.LOW: 1,
-    FailOn.MEDIUM: 2,
-    FailOn.HIGH: 3,
-    FailOn.CRITICAL: 4,
-    FailOn.NEVER: 5,
-}

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from golive import __version__
-from golive.model import Profile, Severity, Status
+from golive.model import Profile, Status
 from golive.settings import FailOn
 
 if TYPE_CHECKING:
@@ -107,15 +107,7 @@ def exit_code(findings: list[Any], errors: int, fail_on: FailOn) -> int:
     """The documented exit code for a finished scan; FAILs in the baseline do not count."""
     if errors or any(f.status is Status.ERROR for f in findings):
         return EXIT_USAGE
-    if fail_on is FailOn.NEVER:
-        return EXIT_OK
-    threshold = Severity(fail_on.value).rank
-    if any(
-        f.status is Status.FAIL and not f.in_baseline and f.severity.rank >= threshold
-        for f in findings
-    ):
-        return EXIT_FINDINGS
-    return EXIT_OK
+    return EXIT_FINDINGS if any(fail_on.blocks(f) for f in findings) else EXIT_OK
 
 
 ProfileFlag = Annotated[

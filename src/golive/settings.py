@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from golive import pathglob
-from golive.model import Pillar, Profile, Severity
+from golive.model import Finding, Pillar, Profile, Severity, Status
 
 if TYPE_CHECKING:
     from golive.catalog import CheckMeta
@@ -45,6 +45,12 @@ class FailOn(str, Enum):
     HIGH = "high"
     CRITICAL = "critical"
     NEVER = "never"
+
+    def blocks(self, finding: Finding) -> bool:
+        """Whether ``finding`` fails the run: a new FAIL at or above this severity."""
+        if self is FailOn.NEVER or finding.status is not Status.FAIL or finding.in_baseline:
+            return False
+        return finding.severity.rank >= Severity(self.value).rank
 
 
 _PILLARS = {p.value for p in Pillar}

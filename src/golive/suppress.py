@@ -43,7 +43,6 @@ from typing import Any
 
 from golive import pathglob
 from golive.catalog import CheckMeta
-from golive.loaders.cdk_metadata import ACKNOWLEDGED
 from golive.model import Finding, InputError, Resource, Stack, Status, Suppression
 from golive.settings import ConfigSuppression, Settings
 
@@ -52,6 +51,9 @@ from golive.settings import ConfigSuppression, Settings
 SUPPRESSIBLE = frozenset({Status.FAIL, Status.UNKNOWN})
 #: Sources that are golive's own, reported when they cover nothing.
 NATIVE_SOURCES = frozenset({"metadata", "golive-comment", "config"})
+#: The ``Metadata`` key of CDK acknowledgements, ``{id: reason}``: CDK's name for the
+#: construct metadata entry they are recorded in, which the CDK loader copies to resources.
+ACKNOWLEDGED = "aws:cdk:acknowledged-rules"
 
 _GOLIVE_COMMENT = re.compile(
     r"golive:skip=\s*(?P<id>[A-Za-z0-9][A-Za-z0-9._-]*)\s*:?\s*(?P<why>.*)"
@@ -233,51 +235,13 @@ class _RuleReader:
         acknowledged = resource.metadata.get(ACKNOWLEDGED)
         if not isinstance(acknowledged, dict):
             return []
-        rules = []
         line = resource.location.line
         hint = "give acknowledge() a reason"
-        for written_id, reason in acknowledged.items():
-            match = _CDK_RULE.match(str(written_id).strip())
-            if match is not None and match["plugin"] == "golive" and not match["finding"]:
-                rule = self._native(resource, str(written_id), match["rule"], reason, line, hint)
-            else:
-                rule = self._rule(resource, "cdk-acknowledge", str(written_id), reason, line, hint)
-            if rule is not None:
-                rules.append(rule)
-        return rules
-
-    def _native(
-        self,
-        resource: Resource,
-        written_id: str,
-        check_id: str,
-        reason: Any,
-        line: int | None,
-        hint: str,
-    ) -> Rule | None:
-        name = _written_name(resource)
-        if check_id not in self.catalog:
-            self._problem(
-                resource,
-                line,
-                f"acknowledgement {written_id} on {name} names no golive check {check_id!r}; "
-                "`golive rules` lists the ids",
-            )
-            return None
-        if not isinstance(reason, str) or not reason.strip():
-            self._problem(
-                resource, line, f"acknowledgement {written_id} on {name} has no reason: {hint}"
-            )
-            return None
-        return Rule(
-            "cdk-acknowledge",
-            written_id,
-            frozenset({check_id}),
-            reason.strip(),
-            resource.location.file,
-            line,
-            name,
-        )
+        rules = [
+            self._rule(resource, "cdk-acknowledge", str(written_id), reason, line, hint)
+            for written_id, reason in acknowledged.items()
+        ]
+        return [rule for rule in rules if rule is not None]
 
     def _metadata(
         self, resource: Resource, source: str, tool: str, key: str, reason_key: str
@@ -326,16 +290,17 @@ class _RuleReader:
         hint: str,
     ) -> Rule | None:
         name = _written_name(resource)
-        if source in ("metadata", "golive-comment"):
-            if written_id not in self.catalog:
+        own = _golive_check(source, written_id)
+        if own is not None:
+            if own not in self.catalog:
                 self._problem(
                     resource,
                     line,
-                    f"{source} suppression on {name} names no golive check {written_id!r}; "
+                    f"{source} suppression on {name} names no golive check {own!r}; "
                     "`golive rules` lists the ids",
                 )
                 return None
-            checks = frozenset({written_id})
+            checks = frozenset({own})
         else:
             scheme = _SCHEMES[source]
             peer_id = cdk_nag_rule(written_id) if scheme == "cdk_nag" else written_id
@@ -379,6 +344,18 @@ def cdk_nag_rule(written_id: str) -> str | None:
     if match is None or match["finding"]:
         return None
     return match["rule"]
+
+
+def _golive_check(source: str, written_id: str) -> str | None:
+    """The golive check a suppression names by its own id; None for another tool's id.
+
+    golive's own forms name one; so does a CDK acknowledgement of ``golive::<check id>``.
+    """
+    if source in ("metadata", "golive-comment"):
+        return written_id
+    if source == "cdk-acknowledge" and written_id.strip().startswith("golive::"):
+        return cdk_nag_rule(written_id)
+    return None
 
 
 def _written_name(resource: Resource) -> str:

@@ -30,11 +30,13 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from golive.loaders.cdk_metadata import ACKNOWLEDGED, ConstructMetadata, tag_mapping
+from golive.loaders import documents
+from golive.loaders.cdk_metadata import ConstructMetadata, tag_mapping
 from golive.loaders.cloudformation import LoadedTemplate, build_stack
-from golive.loaders.documents import decode_text, parse_json
 from golive.loaders.errors import LoadError
+from golive.loaders.locations import LineIndex
 from golive.model import InputError, Resource, Stack
+from golive.suppress import ACKNOWLEDGED
 
 STACK_ARTIFACT = "aws:cloudformation:stack"
 ASSEMBLY_ARTIFACT = "cdk:cloud-assembly"
@@ -73,7 +75,7 @@ class _Reader:
     problems: list[InputError] = field(default_factory=list)
 
     def assembly(self, folder: Path, chain: tuple[Path, ...]) -> list[LoadedTemplate]:
-        manifest = _read_json(folder / "manifest.json")
+        manifest, _ = _read_json(folder / "manifest.json")
         artifacts = manifest.get("artifacts") if isinstance(manifest, dict) else None
         if not isinstance(artifacts, dict):
             raise LoadError(
@@ -146,7 +148,7 @@ class _Reader:
         extra = artifact.get("additionalMetadataFile")
         if isinstance(extra, str):
             try:
-                data = _read_json(folder / extra)
+                data, _ = _read_json(folder / extra)
             except (LoadError, OSError) as exc:
                 message = exc.message if isinstance(exc, LoadError) else "cannot be read"
                 self.problem(
@@ -193,7 +195,7 @@ class _Stacks:
         key = file.resolve()
         self.done.add(key)
         try:
-            data, index = parse_json(decode_text(file.read_bytes(), str(file)), str(file))
+            data, index = _read_json(file)
             if not isinstance(data, dict) or not data.get("Resources"):
                 return []  # a stack with no resources has nothing to review
             loaded = build_stack(data, index, str(file), [], self.reader.parameters)
@@ -276,9 +278,10 @@ class _Stacks:
         return self._template(template, name, nested_path or "", tags, chain)
 
 
-def _read_json(file: Path) -> Any:
-    data, _ = parse_json(decode_text(file.read_bytes(), str(file)), str(file))
-    return data
+def _read_json(file: Path) -> tuple[Any, LineIndex]:
+    """A JSON file of the assembly, within golive's size limit for every input."""
+    documents.check_size(file.stat().st_size, str(file))
+    return documents.parse_json(documents.decode_text(file.read_bytes(), str(file)), str(file))
 
 
 def _cdk_path(resource: Resource) -> str | None:

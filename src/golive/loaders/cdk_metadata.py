@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from golive.model import Location
+from golive.suppress import ACKNOWLEDGED
 
 LOGICAL_ID = "aws:cdk:logicalId"
 CREATION_STACK = "aws:cdk:creationStack"
 TEMPLATE_FILE = "aws:cdk:templateFile"
 STACK_TAGS = "aws:cdk:stack-tags"
-ACKNOWLEDGED = "aws:cdk:acknowledged-rules"
 
 #: ``at fn (file:line:col)``, ``fn (file:line:col)`` or ``at file:line:col``.
 _FRAME = re.compile(r"\(?(?P<file>[^\s()]+?):(?P<line>\d+):(?P<column>\d+)\)?\s*$")

@@ -20,6 +20,7 @@ from golive import __version__
 from golive.aggregate import CheckSummary, Summary
 from golive.catalog import CATEGORIES, CheckMeta
 from golive.model import Finding, Pillar, Severity, Status
+from golive.report import names
 from golive.report.checklist import checklist
 from golive.report.markdown import status_line
 from golive.report.registry import ReportOptions
@@ -169,11 +170,6 @@ def practices(
     return tree
 
 
-def location(file: str, line: int | None) -> str:
-    """``file:line``, or the file alone when the line is not known."""
-    return f"{file}:{line}" if line else file
-
-
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
@@ -213,7 +209,7 @@ def render_html(result: ScanResult, summary: Summary, title: str) -> str:
         status_labels=STATUS_LABELS,
         severities=SEVERITY_ORDER,
         snippets=SNIPPETS,
-        location=location,
+        shown=names.shown,
         Status=Status,
     )
 

@@ -16,15 +16,14 @@ from golive.suppress import UnusedSuppression
 def finding_json(finding: Finding) -> dict[str, Any]:
     """One finding as a JSON object; optional keys only when they carry something."""
     r = finding.resource
-    resource: dict[str, Any] = {}
-    if r.construct_path:
-        resource["construct_path"] = r.construct_path
-    resource |= {
+    resource: dict[str, Any] = {
         "logical_id": r.logical_id,
         "type": r.type,
         "file": r.file,
         "line": r.line,
     }
+    if r.construct_path:  # what a CDK user knows the resource by, first
+        resource = {"construct_path": r.construct_path, **resource}
     if r.deployed_id:
         resource["deployed_id"] = r.deployed_id
     if r.source_type:

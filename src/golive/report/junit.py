@@ -36,15 +36,10 @@ def _text(value: str) -> str:
     return _NOT_XML.sub("\ufffd", value)
 
 
-def location(file: str, line: int | None) -> str:
-    """``file:line``, or the file alone when the line is not known."""
-    return f"{file}:{line}" if line else file
-
-
 def case_name(finding: Finding) -> str:
     """The test's name: the resource as written, where it is."""
     r = finding.resource
-    return f"{names.labelled(r)} {location(r.file, r.line)}"
+    return f"{names.labelled(r)} {names.template_location(r)}"
 
 
 def _details(finding: Finding, meta: CheckMeta) -> str:
@@ -52,7 +47,7 @@ def _details(finding: Finding, meta: CheckMeta) -> str:
     lines = [
         f"{meta.title} ({meta.id})",
         f"Resource: {names.labelled(r)} ({r.source_type or r.type})",
-        f"Location: {location(r.file, r.line)}",
+        f"Location: {names.template_location(r)}",
         f"Finding: {finding.reason}",
         f"Risk: {finding.severity.value}",
         f"Recommendation: {meta.recommendation}",
@@ -118,7 +113,7 @@ def _tally(statuses: list[Status]) -> Counter[str]:
 
 
 def _input_case(error: InputError) -> ET.Element:
-    where = location(error.file, error.line)
+    where = names.location(error.file, error.line)
     case = ET.Element("testcase", classname=INPUTS_SUITE, name=_text(where), time="0")
     case.set("file", _text(error.file))
     if error.line:

@@ -67,14 +67,11 @@ def location(finding: Finding) -> str:
 
 
 def resource_label(finding: Finding) -> str:
-    """The construct path (CDK) or the id written, then the ids CloudFormation deploys."""
+    """The construct path (CDK) or the id written, then the logical or deployed id."""
     r = finding.resource
-    if r.construct_path:
-        label = f"`{r.construct_path}` (logical id `{r.logical_id}`)"
-    else:
-        label = f"`{r.logical_id}`"
-    if r.deployed_id:
-        label += f" (deploys `{r.deployed_id}`)"
+    label = f"`{names.primary_name(r)}`"
+    for what, other in names.secondary_ids(r):
+        label += f" ({what} `{other}`)"
     return label
 
 

@@ -23,6 +23,7 @@ from golive import __version__
 from golive.aggregate import Summary
 from golive.catalog import CheckMeta
 from golive.model import Finding, InputError, Pillar, Profile, Severity, Status
+from golive.report import names
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 
@@ -164,8 +165,9 @@ def result_json(
     # stays as a related location.
     created = r.source_location
     physical = _physical(created.file, created.line, cwd) if created else template
+    name = names.primary_name(r)
     logical: dict[str, Any] = {
-        "name": r.construct_path or r.logical_id,
+        "name": name,
         "fullyQualifiedName": r.construct_path
         or (f"{r.logical_id}.{r.deployed_id}" if r.deployed_id else r.logical_id),
         "kind": "resource",
@@ -187,7 +189,7 @@ def result_json(
         "ruleId": finding.check_id,
         "ruleIndex": rule_index,
         **_level_and_kind(finding),
-        "message": {"text": f"{r.construct_path or r.logical_id}: {finding.reason}"},
+        "message": {"text": f"{name}: {finding.reason}"},
         "locations": [{"physicalLocation": physical, "logicalLocations": [logical]}],
         "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding, cwd)},
     }
@@ -219,22 +221,17 @@ def _physical(file: str, line: int | None, cwd: str | None) -> dict[str, Any]:
 
 
 def _notification(error: InputError, cwd: str | None, level: str = "error") -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": artifact_uri(error.file, cwd)}}
-    if error.line:
-        physical["region"] = {"startLine": error.line}
     return {
         "level": level,
         "message": {"text": error.message},
-        "locations": [{"physicalLocation": physical}],
+        "locations": [{"physicalLocation": _physical(error.file, error.line, cwd)}],
     }
 
 
 def _check_crash(finding: Finding, rule_index: int, cwd: str | None) -> dict[str, Any]:
     """A check that raised: not a verdict, so a notification tied to the check's rule."""
     r = finding.resource
-    message = (
-        f"{finding.check_id} could not judge {r.construct_path or r.logical_id}: {finding.reason}"
-    )
+    message = f"{finding.check_id} could not judge {names.primary_name(r)}: {finding.reason}"
     notification = _notification(InputError(r.file, r.line, message), cwd)
     notification["associatedRule"] = {"id": finding.check_id, "index": rule_index}
     return notification

@@ -82,19 +82,19 @@ def render_terminal(result: ScanResult, summary: Summary, stream: IO[str], color
         count = len(result.unused_suppressions)
         console.print(Text(f"{count} unused suppression{'s' if count != 1 else ''}", style="bold"))
         for unused in result.unused_suppressions:
-            where = f"{unused.file}:{unused.line}" if unused.line else unused.file
+            where = names.location(unused.file, unused.line)
             _indented(console, f"{where}: {unused.message}", 2, "dim")
     if result.errors:
         console.print()
         console.print(Text(f"{len(result.errors)} input problems", style="bold red"))
         for error in result.errors:
-            where = f"{error.file}:{error.line}" if error.line else error.file
+            where = names.location(error.file, error.line)
             _indented(console, f"{where}: {error.message}", 2)
     if result.notes:
         console.print()
         console.print(Text(f"{len(result.notes)} notes on the inputs", style="bold"))
         for note in result.notes:
-            where = f"{note.file}:{note.line}" if note.line else note.file
+            where = names.location(note.file, note.line)
             _indented(console, f"{where}: {note.message}", 2, "dim")
 
 
