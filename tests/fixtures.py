@@ -29,9 +29,6 @@ _EXPECT = re.compile(
     r"^\s*(?P<id>[A-Za-z0-9]+)\s*:.*#\s*expect(?:\[(?P<deployed>[A-Za-z0-9]+)\])?:\s*"
     r"(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)(?:\s+\"(?P<text>[^\"]*)\")?"
 )
-_EXPECT_JSON = re.compile(
-    r"\"(?P<id>[A-Za-z0-9]+)\"\s*:.*(?://|#)\s*expect:\s*(?P<status>FAIL|PASS|NOT_APPLICABLE|UNKNOWN)"
-)
 #: Terraform: ``resource "aws_sqs_queue" "jobs" { # expect: FAIL "text"``, keyed by the
 #: address; ``# expect[aws_sqs_queue.jobs[0]]: PASS`` names one instance of count/for_each.
 _EXPECT_TF = re.compile(
@@ -62,7 +59,13 @@ class Fixture:
     @property
     def verdict(self) -> str:
         stem = self.path.stem
-        return next(v for v in VERDICT_FILES if stem == v or stem.startswith(v + "_"))
+        for verdict in VERDICT_FILES:
+            if stem == verdict or stem.startswith(verdict + "_"):
+                return verdict
+        raise ValueError(
+            f"{self.path}: a fixture is named after its verdict, one of {VERDICT_FILES} "
+            "(optionally followed by _suffix)"
+        )
 
 
 #: The file holding the expectations of a cloud assembly fixture.

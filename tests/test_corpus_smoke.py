@@ -73,7 +73,16 @@ def test_corpus_is_scanned(result: ScanResult) -> None:
     assert result.stacks, summary(result)
     assert len(result.stacks) >= 0.9 * result.files_seen, summary(result)
     assert result.findings, summary(result)
-    assert all(f.resource.line is not None for f in result.findings)
+    without_line = sorted(
+        {
+            f"{relative(f.resource.file)} {f.resource.logical_id}"
+            for f in result.findings
+            if f.resource.line is None
+        }
+    )
+    assert not without_line, f"{len(without_line)} resources judged without a line: " + (
+        ", ".join(without_line[:20])
+    )
 
 
 def test_no_check_crashes_on_the_corpus(result: ScanResult) -> None:
@@ -122,23 +131,54 @@ def test_corpus_error_list_is_well_formed() -> None:
             assert (CORPUS / entry.file).is_file(), entry
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+TERRAFORM_FIXTURES = sorted((ROOT / "tests" / "checks").glob("*/*.tf"))
+
 #: Every input kind golive reads besides the corpus's templates, from the repository's own
 #: fixtures: CDK assemblies (synthesized and hand-written, with stages and nested stacks),
 #: Terraform configurations (with modules) and a plan, and every check's Terraform fixture.
 OTHER_INPUTS = {
-    "cdk": [ROOT / "tests" / "fixtures" / "trio" / "cdk.out", ROOT / "tests" / "fixtures" / "cdk"],
-    "terraform": [ROOT / "tests" / "fixtures" / "trio" / "terraform"],
-    "plan": [ROOT / "tests" / "fixtures" / "trio" / "plan.json"],
-    "terraform-fixtures": sorted((ROOT / "tests" / "checks").glob("*/*.tf")),
+    "cdk": [FIXTURES / "trio" / "cdk.out", FIXTURES / "cdk"],
+    "terraform": [FIXTURES / "trio" / "terraform"],
+    "plan": [FIXTURES / "trio" / "plan.json"],
+    "terraform-fixtures": TERRAFORM_FIXTURES,
 }
+#: What each kind is read as: the source kind, and the stacks by name (the Terraform
+#: fixtures: one stack per file, named by its path).
+EXPECTED_STACKS = {
+    "cdk": ("cdk", {"Trio", "Prod-Nag", "Prod/Nag/Archive", "Shop", "Shop/Archive"}),
+    "terraform": ("terraform", {"terraform"}),
+    "plan": ("terraform", {"plan.json"}),
+    "terraform-fixtures": (
+        "terraform",
+        {p.relative_to(ROOT).as_posix() for p in TERRAFORM_FIXTURES},
+    ),
+}
+
+
+def test_terraform_fixtures_are_found() -> None:
+    """The glob finds the checks' Terraform fixtures (else their smoke test reads nothing)."""
+    found = {p.relative_to(ROOT).as_posix() for p in TERRAFORM_FIXTURES}
+    for fixture in ("sqs.encryption/fail_tf.tf", "lambda.tracing/pass_tf.tf"):
+        assert f"tests/checks/{fixture}" in found, f"tests/checks/{fixture} is not found"
+
+
+def _stack_names(kind: str, result: ScanResult) -> set[str]:
+    if kind == "terraform-fixtures":
+        return {Path(s.file).resolve().relative_to(ROOT).as_posix() for s in result.stacks}
+    return {s.name for s in result.stacks}
 
 
 @pytest.mark.parametrize("kind", sorted(OTHER_INPUTS))
 def test_every_input_kind_scans_without_crash_or_error(kind: str) -> None:
     result = run_scan(OTHER_INPUTS[kind])
-    assert result.stacks, f"{kind}: nothing was read"
     crashed = [f for f in result.findings if f.status is Status.ERROR]
     assert not crashed, [(f.check_id, f.resource.logical_id, f.reason) for f in crashed]
     assert not result.errors, result.errors
+    source_kind, stacks = EXPECTED_STACKS[kind]
+    read = _stack_names(kind, result)
+    assert read == stacks, (
+        f"{kind}: not read {sorted(stacks - read)}, unexpected {sorted(read - stacks)}"
+    )
     kinds = {stack.source_kind for stack in result.stacks}
-    assert kinds <= {"cdk", "terraform"} and kinds, kinds
+    assert kinds == {source_kind}, f"{kind}: read as {kinds}"

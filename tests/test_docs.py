@@ -20,6 +20,8 @@ def test_generated_check_pages_are_current() -> None:
 
 def test_readme_catalogue_is_current() -> None:
     text = README.read_text(encoding="utf-8")
+    for marker in ("<!-- catalogue:start", "<!-- catalogue:end -->"):
+        assert marker in text, f"README lost the marker {marker!r} of its generated catalogue"
     assert text == readme_with_catalogue(text), (
         "README's catalogue is out of date: run python -m golive._dev.docs"
     )

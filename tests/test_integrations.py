@@ -23,15 +23,17 @@ def test_pre_commit_hook_runs_golive_scan_on_templates() -> None:
     assert hook["language"] == "python"
     files = re.compile(hook["files"])
     for name in ("template.yaml", "infra/app.yml", "stack.json", "vpc.template"):
-        assert files.search(name), name
+        assert files.search(name), f"the hook's files pattern misses {name}"
     for name in ("app.py", "README.md"):
-        assert not files.search(name), name
+        assert not files.search(name), f"the hook's files pattern takes {name}"
 
 
 def test_pre_commit_hook_entry_accepts_files(tmp_path: Path) -> None:
     # pre-commit appends the staged file names to the entry; a non-template passes quietly.
     (tmp_path / "config.yaml").write_text("name: not a template\n")
-    args = shlex.split(yaml.safe_load(HOOKS.read_text())[0]["entry"])[1:]
+    hooks = yaml.safe_load(HOOKS.read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "golive")
+    args = shlex.split(hook["entry"])[1:]
     result = CliRunner().invoke(app, [*args, str(tmp_path / "config.yaml")])
     assert result.exit_code == 0, result.output
 
@@ -55,9 +57,9 @@ def test_workflow_uploads_the_sarif_it_writes() -> None:
 def test_readme_documents_each_integration() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for heading in ("### Suppressions", "### Baselines", "### Configuration", "### Integrations"):
-        assert heading in readme
-    assert "examples/github-actions/golive.yml" in readme
-    assert "id: golive" in readme
+        assert heading in readme, f"README has no {heading!r} section"
+    assert "examples/github-actions/golive.yml" in readme, "README does not link the workflow"
+    assert "id: golive" in readme, "README does not show the pre-commit hook"
 
 
 def test_readme_configuration_example_is_accepted() -> None:
@@ -67,4 +69,6 @@ def test_readme_configuration_example_is_accepted() -> None:
     section = readme[readme.index("### Configuration") : readme.index("### Suppressions")]
     example = section.split("```toml\n", 1)[1].split("```", 1)[0]
     settings = parse_settings(tomllib.loads(example), "README.md")
-    assert settings.suppressions and settings.profiles and settings.selection.select
+    assert settings.suppressions, "the example's [[suppressions]] are not read"
+    assert settings.profiles, "the example's [profiles] are not read"
+    assert settings.selection.select, "the example's select is not read"

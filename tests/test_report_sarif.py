@@ -68,24 +68,25 @@ def test_github_code_scanning_required_fields(name: str, request: pytest.Fixture
     assert driver["name"] == "golive"
     assert driver["rules"], "no rules"
     for rule in driver["rules"]:
-        assert rule["id"]
-        assert rule["shortDescription"]["text"]
-        assert rule["fullDescription"]["text"]
-        assert rule["help"]["text"] and rule["help"]["markdown"]
-        assert rule["helpUri"].startswith("https://")
-        assert rule["properties"]["tags"]
-        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}
+        assert rule["id"], rule
+        name = rule["id"]
+        assert rule["shortDescription"]["text"], name
+        assert rule["fullDescription"]["text"], name
+        assert rule["help"]["text"] and rule["help"]["markdown"], name
+        assert rule["helpUri"].startswith("https://"), name
+        assert rule["properties"]["tags"], name
+        assert rule["defaultConfiguration"]["level"] in {"error", "warning", "note"}, name
     rule_ids = [r["id"] for r in driver["rules"]]
     assert run["results"], "no results"
     for result in run["results"]:
-        assert result["ruleId"] in rule_ids
-        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
-        assert result["message"]["text"]
+        assert result["ruleId"] in rule_ids, result["ruleId"]
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"], result["ruleId"]
+        assert result["message"]["text"], result
         assert result["locations"], result
         physical = result["locations"][0]["physicalLocation"]
-        assert physical["artifactLocation"]["uri"]
-        assert isinstance(physical["region"]["startLine"], int)
-        assert result["partialFingerprints"][sarif.FINGERPRINT_KEY]
+        assert physical["artifactLocation"]["uri"], result
+        assert isinstance(physical["region"]["startLine"], int), result
+        assert result["partialFingerprints"][sarif.FINGERPRINT_KEY], result
 
 
 def test_rules_carry_the_catalogue_metadata(orders_app: dict[str, Any]) -> None:
@@ -221,8 +222,14 @@ def test_fingerprints_survive_resources_moving_down(
 
 def test_fingerprint_tells_findings_apart() -> None:
     result, _ = sample()
-    prints = [sarif.fingerprint(f) for f in result.findings]
-    assert len(set(prints)) == len(prints)
+    assert result.findings, "the sample has no findings"
+    by_print: dict[str, list[str]] = {}
+    for f in result.findings:
+        by_print.setdefault(sarif.fingerprint(f), []).append(
+            f"{f.check_id} {f.resource.logical_id}"
+        )
+    collisions = [names for names in by_print.values() if len(names) > 1]
+    assert not collisions, f"findings that share a fingerprint: {collisions}"
 
 
 def test_deterministic(orders_app: dict[str, Any]) -> None:

@@ -196,7 +196,7 @@ resource "aws_security_group" "web" {
     assert [i["from_port"] for i in group.attributes["ingress"]] == [80, 443]
     assert group.attributes["egress"] == [{"from_port": 0}]
     assert "lifecycle" not in group.attributes
-    assert group.prevent_destroy
+    assert group.prevent_destroy is True
 
 
 def test_local_modules_prefix_addresses_and_pass_outputs(tmp_path: Path) -> None:
@@ -234,16 +234,28 @@ resource "aws_sns_topic" "t" {
 }
 """,
     )
-    config = read_module(tmp_path)
-    root = ModuleInstance(config, "", {}, tmp_path)
-    found = {r.address: r for r in resource_instances(root)}
+    found = instances(tmp_path)
+    # The remote module adds nothing: it is not fetched.
+    assert sorted(found) == [
+        "aws_sns_topic.t",
+        "module.jobs.aws_sqs_queue.this",
+        'module.many["a"].aws_sqs_queue.this',
+    ]
     assert found["module.jobs.aws_sqs_queue.this"].attributes["name"] == "jobs"
     assert found['module.many["a"].aws_sqs_queue.this'].attributes["name"] == "many-a"
     assert found["aws_sns_topic.t"].attributes["name"] == Reference(
         "module.jobs.aws_sqs_queue.this", "arn"
     )
-    notes = [p.message for p in root.problems]
-    assert any("not a local module; not followed" in n for n in notes)
+    loaded = load_configuration(tmp_path, {})
+    assert loaded.problems == []
+    assert [(Path(n.file).name, n.line, n.message) for n in loaded.notes] == [
+        (
+            "main.tf",
+            11,
+            "module.remote (source 'terraform-aws-modules/sqs/aws') is not a local module; "
+            "not followed",
+        )
+    ]
 
 
 def test_default_tags_apply_to_aws_resources(tmp_path: Path) -> None:
@@ -345,17 +357,22 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_module_cycle_ends(tmp_path: Path) -> None:
-    write(tmp_path / "a", "main.tf", 'module "b" {\n  source = "../b"\n}\n')
+    """Modules a and b call each other: the calls stop at the depth limit, with a note."""
+    a = write(tmp_path / "a", "main.tf", 'module "b" {\n  source = "../b"\n}\n')
     write(
         tmp_path / "b",
         "main.tf",
         'module "a" {\n  source = "../a"\n}\nresource "aws_sqs_queue" "q" {}\n',
     )
-    config = read_module(tmp_path / "a")
-    root = ModuleInstance(config, "", {}, tmp_path)
-    found = resource_instances(root)
-    assert found  # the recursion stops at the depth limit instead of running forever
-    assert len(found) <= 16
+    loaded = load_configuration(tmp_path / "a", {})
+    # b's queue at every depth b is called at (1, 3, ... 15), below MAX_MODULE_DEPTH (16).
+    assert sorted(loaded.stack.resources) == [
+        "module.b." + "module.a.module.b." * depth + "aws_sqs_queue.q" for depth in range(8)
+    ]
+    assert loaded.problems == []
+    assert [(n.file, n.line, n.message) for n in loaded.notes] == [
+        (str(a), 1, "module.b: modules nested deeper than 16")
+    ]
 
 
 def test_discovery_reviews_callers_not_their_modules(tmp_path: Path) -> None:
@@ -368,8 +385,12 @@ def test_discovery_reviews_callers_not_their_modules(tmp_path: Path) -> None:
         (InputKind.CDK_ASSEMBLY, "cdk.out"),
         (InputKind.TERRAFORM, "live"),
     ]
-    single = discover_inputs([tmp_path / "modules" / "queue" / "main.tf"])
-    assert single[0].only == tmp_path / "modules" / "queue" / "main.tf"
+    # A module's file named on the command line is reviewed, as that file alone.
+    (single,) = discover_inputs([tmp_path / "modules" / "queue" / "main.tf"])
+    assert (single.kind, single.only) == (
+        InputKind.TERRAFORM,
+        tmp_path / "modules" / "queue" / "main.tf",
+    )
 
 
 PLAN = {
@@ -479,21 +500,30 @@ def test_plan_file_is_recognised_and_loaded(tmp_path: Path) -> None:
     path = write(tmp_path, "plan.json", json.dumps(PLAN))
     loaded = load_plan(path)
     assert loaded.stack.source_kind == "terraform"
+    assert loaded.problems == []
+    assert sorted(loaded.stack.resources) == [
+        "aws_sqs_queue.jobs",
+        "module.fn.aws_lambda_event_source_mapping.m[0]",
+    ]
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "message"),
     [
-        '{"format_version": "1.2", "terraform_version": "1.9", "planned_values": {',
-        '{"format_version": "1.2", "terraform_version": "1"}',
+        (
+            '{"format_version": "1.2", "terraform_version": "1.9", "planned_values": {',
+            "not valid JSON",
+        ),
+        ('{"format_version": "1.2", "terraform_version": "1"}', "without planned_values"),
     ],
 )
-def test_bad_plans_are_input_errors(tmp_path: Path, text: str) -> None:
+def test_bad_plans_are_input_errors(tmp_path: Path, text: str, message: str) -> None:
     from golive.scan import run_scan
 
     path = write(tmp_path, "plan.json", text)
     result = run_scan([path])
-    assert result.errors and result.errors[0].file == str(path)
+    assert [e.file for e in result.errors] == [str(path)], result.errors
+    assert message in result.errors[0].message
 
 
 def test_remote_module_is_a_note_not_an_error(tmp_path: Path) -> None:
