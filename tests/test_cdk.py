@@ -358,7 +358,7 @@ def test_json_and_sarif_keep_construct_path_and_source(at_root: Path) -> None:
 #
 # The plugin tests run a real CDK app, which needs what golive does not depend on: Node.js,
 # and aws-cdk-lib (from npm for the JavaScript app, from PyPI for the Python one). Without
-# them they are skipped, saying what is missing; `.ci/run` installs neither.
+# them they are skipped, saying what is missing; `.ci/run` installs both (fatal under CI).
 
 NODE = shutil.which("node")
 NO_NODE = "Node.js (`node`) is not on PATH: the CDK app runs in it"
