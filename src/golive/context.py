@@ -67,6 +67,11 @@ class Context:
         """The same context, answering ``option()`` for ``meta``."""
         return Context(self.facts, self.profile, self.settings, self.resolver, meta, self._reach)
 
+    def unconditional(self) -> Context:
+        """The same context without the branch assumptions the engine explores."""
+        resolver = Resolver(self.resolver.stack, self.resolver.parameters)
+        return Context(self.facts, self.profile, self.settings, resolver, self.meta, {})
+
     def under(self, assumptions: Mapping[str, bool]) -> Context:
         """The same context with undecided conditions taken as given."""
         resolver = self.resolver.with_assumptions(assumptions)

@@ -38,6 +38,8 @@ class Graph:
     stack: Stack
     outgoing: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
     incoming: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
+    #: ``of_type`` answers by the types asked for (filled on first use).
+    _by_types: dict[tuple[str, ...], list[Resource]] = field(default_factory=dict, repr=False)
 
     def referrers(self, logical_id: str, *types: str) -> list[Resource]:
         """Resources that refer to ``logical_id``, optionally only of the given types."""
@@ -58,8 +60,17 @@ class Graph:
         return list(seen.values())
 
     def of_type(self, *types: str) -> Iterator[Resource]:
-        """Every resource of the stack with one of ``types``."""
-        return (r for r in self.stack.resources.values() if r.type in types)
+        """Every resource of the stack with one of ``types``, in template order.
+
+        Checks call this per judged resource; the answer for each set of types is computed
+        once, so a call costs what it returns, not a walk over the whole stack.
+        """
+        found = self._by_types.get(types)
+        if found is None:
+            wanted = set(types)
+            found = [r for r in self.stack.resources.values() if r.type in wanted]
+            self._by_types[types] = found
+        return iter(found)
 
 
 def build_graph(stack: Stack) -> tuple[Graph, list[InputError]]:

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from golive.checks.base import Verdict, failed, passed, unknown
+from golive.checks.name_index import ValuesOf, named_candidates, property_values
 from golive.context import Context, Value
 from golive.model import Resource
 from golive.values import ABSENT, Reference, Text, Unknown, first_unknown, is_false
@@ -130,15 +131,23 @@ def refers_to(
     return None
 
 
-def candidates(target: Resource, ctx: Context, name: str | None, *types: str) -> list[Resource]:
-    """Resources of ``types`` that may name ``target``.
+def candidates(
+    target: Resource,
+    ctx: Context,
+    name: str | None,
+    types: tuple[str, ...],
+    values_of: ValuesOf,
+    key: Callable[[Any], str | None],
+) -> list[Resource]:
+    """Resources of ``types`` whose ``values_of`` may name ``target``.
 
-    A target whose name CloudFormation generates can be named only by a reference, so
-    its referrers suffice; this keeps the work linear in the size of the stack.
+    A target whose name CloudFormation generates can be named only by a reference, so its
+    referrers suffice; a named one also by its name, found through ``name_index``. Both keep
+    the work linear in the size of the stack.
     """
     if name is None:
         return ctx.referrers(target, *types)
-    return list(ctx.graph.of_type(*types))
+    return named_candidates(target, ctx, name, types, values_of, key)
 
 
 def attached(
@@ -152,7 +161,7 @@ def attached(
     """Resources of ``kind`` whose ``prop`` (a value or list) names ``target``, and a doubt."""
     found: list[Resource] = []
     reason = None
-    for other in candidates(target, ctx, name, kind):
+    for other in candidates(target, ctx, name, (kind,), property_values(prop), key):
         deployed = ctx.resolver.condition(other.condition) if other.condition else True
         if deployed is False:
             continue

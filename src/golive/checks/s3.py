@@ -92,7 +92,7 @@ def log_sources(bucket: Resource, ctx: Context) -> list[str]:
     """What delivers access logs into ``bucket`` (other buckets, distributions, load balancers)."""
     name = bucket_name(bucket, ctx)
     found = []
-    for other in candidates(bucket, ctx, name, *_LOG_SOURCES):
+    for other in candidates(bucket, ctx, name, tuple(_LOG_SOURCES), _log_targets, bucket_key):
         if other.logical_id == bucket.logical_id:
             continue
         targets = [t for t in _log_targets(other, ctx) if t is not ABSENT]
@@ -104,17 +104,20 @@ def log_sources(bucket: Resource, ctx: Context) -> list[str]:
 def _replicated_from(bucket: Resource, ctx: Context) -> str | None:
     """The bucket of the stack that replicates into ``bucket``, if any."""
     name = bucket_name(bucket, ctx)
-    for other in candidates(bucket, ctx, name, BUCKET):
-        rules = dig(resolved(other, ctx, "ReplicationConfiguration"), "Rules")
-        for rule in listed(rules):
-            target = dig(rule, "Destination", "Bucket")
-            if (
-                other.logical_id != bucket.logical_id
-                and target is not ABSENT
-                and refers_to(target, bucket, name, bucket_key)
+    for other in candidates(bucket, ctx, name, (BUCKET,), _replication_targets, bucket_key):
+        for target in _replication_targets(other, ctx):
+            if other.logical_id != bucket.logical_id and refers_to(
+                target, bucket, name, bucket_key
             ):
                 return other.logical_id
     return None
+
+
+def _replication_targets(other: Resource, ctx: Context) -> list[Any]:
+    """The destination buckets of ``other``'s replication rules, as resolved values."""
+    rules = dig(resolved(other, ctx, "ReplicationConfiguration"), "Rules")
+    targets = [dig(rule, "Destination", "Bucket") for rule in listed(rules)]
+    return [t for t in targets if t is not ABSENT]
 
 
 # --- checks ------------------------------------------------------------------------------------
