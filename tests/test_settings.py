@@ -101,6 +101,8 @@ def test_no_settings_file_gives_the_defaults(tmp_path: Path) -> None:
         ('required-tags = "Owner"\n', "'required-tags': must be a list of tag keys"),
         ('global-audience = "yes"\n', "'global-audience': must be true or false"),
         ("baseline = 1\n", "'baseline': must be a path"),
+        ("jobs = -1\n", "'jobs': must be a whole number"),
+        ("jobs = true\n", "'jobs': must be a whole number"),
         ('suppressions = {check = "x"}\n', "'suppressions': must be an array of tables"),
         (
             '[[suppressions]]\ncheck = "logs.retention"\n',
@@ -253,6 +255,24 @@ def test_fail_on_in_settings_and_its_flag(project: Path) -> None:
     assert scan_json("infra")[0] == 0
     assert scan_json("infra", "--fail-on", "low")[0] == 1
     assert parse_settings({"fail-on": "high"}, "x").fail_on is FailOn.HIGH
+
+
+def test_jobs_in_settings_and_its_flag(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import golive.scan
+
+    seen: list[int] = []
+    real = golive.scan.run_scan
+
+    def recording(*args: object, **kwargs: object) -> golive.scan.ScanResult:
+        seen.append(args[5])  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(golive.scan, "run_scan", recording)
+    scan_json("infra")
+    (project / "golive.toml").write_text("jobs = 3\n")
+    scan_json("infra")
+    scan_json("infra", "--jobs", "1")
+    assert seen == [0, 3, 1]  # default: one per CPU; the file; the flag wins
 
 
 def test_formats_in_settings_and_the_format_flag(project: Path) -> None:

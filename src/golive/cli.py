@@ -143,6 +143,15 @@ ConfigFlag = Annotated[
         help="Settings file (golive.toml or pyproject.toml) instead of the nearest one.",
     ),
 ]
+JobsFlag = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        min=0,
+        help="Processes reviewing files side by side: 0 = one per CPU (default), 1 = none.",
+    ),
+]
 
 
 def _settings(
@@ -158,7 +167,11 @@ def _settings(
 
 
 def _run(
-    paths: list[Path], settings: Settings, values: dict[str, Any], baseline: Path | None = None
+    paths: list[Path],
+    settings: Settings,
+    values: dict[str, Any],
+    baseline: Path | None = None,
+    jobs: int | None = None,
 ) -> ScanResult:
     from golive.baseline import BaselineError, read_baseline
     from golive.discover import MissingPathError
@@ -166,7 +179,9 @@ def _run(
 
     try:
         known = read_baseline(baseline) if baseline is not None else None
-        return run_scan(paths, settings.profile or Profile.PRODUCTION, values, settings, known)
+        chosen = settings.profile or Profile.PRODUCTION
+        workers = jobs if jobs is not None else settings.jobs or 0
+        return run_scan(paths, chosen, values, settings, known, workers)
     except (MissingPathError, BaselineError) as exc:
         _fatal(str(exc))
 
@@ -205,6 +220,7 @@ def scan(
         typer.Option(help="Baseline file: FAILs it records are reported but do not fail."),
     ] = None,
     config: ConfigFlag = None,
+    jobs: JobsFlag = None,
 ) -> None:
     """Review templates and report every practice they meet or miss."""
     from golive.aggregate import summarize
@@ -216,7 +232,7 @@ def scan(
     except UsageError as exc:
         _fatal(str(exc))
     values = parse_parameters(parameter, parameters_file)
-    result = _run(paths, settings, values, baseline_path(baseline, settings))
+    result = _run(paths, settings, values, baseline_path(baseline, settings), jobs)
     summary = summarize(
         result.findings,
         result.catalog,
@@ -242,13 +258,14 @@ def baseline_command(
     select: SelectFlag = [],  # noqa: B006
     ignore: IgnoreFlag = [],  # noqa: B006
     config: ConfigFlag = None,
+    jobs: JobsFlag = None,
 ) -> None:
     """Record the current FAILs, so `scan --baseline FILE` fails only on new ones."""
     from golive.baseline import render_baseline
 
     settings = _settings(config, profile, select, ignore)
     values = parse_parameters(parameter, parameters_file)
-    result = _run(paths, settings, values)
+    result = _run(paths, settings, values, jobs=jobs)
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         file.write_text(render_baseline(result.findings, file), encoding="utf-8")

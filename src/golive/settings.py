@@ -158,6 +158,8 @@ class Settings:
     #: ``(pattern, profile)`` in the order written; the first pattern matching a file wins.
     profiles: tuple[tuple[str, Profile], ...] = ()
     baseline: str | None = None
+    #: Processes reviewing files side by side (0: one per CPU; None: not set here).
+    jobs: int | None = None
 
     def resolve(self, path: str) -> Path:
         """A path written in the settings, made usable from the working directory."""
@@ -237,6 +239,7 @@ _KEYS = (
     "suppressions",
     "profiles",
     "baseline",
+    "jobs",
 )
 _SUPPRESSION_KEYS = ("check", "reason", "resource", "path")
 
@@ -274,6 +277,10 @@ def parse_settings(
             ignore = reader.selectors(key, value)
         elif key == "suppressions":
             values["suppressions"] = reader.suppressions(value)
+        elif key == "jobs":
+            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+                raise reader.error(key, "must be a whole number: 0 (one per CPU), 1 (none) or more")
+            values["jobs"] = value
         else:  # profiles
             values["profiles"] = reader.profiles(value)
     to_stdout = [spec for spec in values.get("formats", ()) if spec.output is None]

@@ -1,0 +1,98 @@
+"""Spread independent pieces of work over worker processes, keeping their order.
+
+A scan reviews each input on its own, so inputs can be reviewed side by side. Python runs
+one thread at a time, so the work goes to processes. They are forked: a child starts with
+everything the parent has already imported and read (the catalogue, the settings), and
+only the index of each item and its result cross the pipe. Where ``fork`` does not exist
+(Windows) or is unsafe to use (macOS, whose system libraries may hold threads), the work
+runs in the calling process, one item after another, with the same results.
+
+Results come back in the order of the items whatever order the workers finish in, so a
+scan's output does not depend on how many processes reviewed it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+#: Workers are not started for fewer items than this: forking and collecting results
+#: costs more than reviewing a handful of templates.
+MIN_ITEMS = 8
+#: More workers than this rarely pays: reviewing is quick next to reading and sending back.
+MAX_AUTO_JOBS = 8
+
+
+class _Inherited:
+    """The job of the current parallel map, set in the parent just before the workers fork
+    so that each child inherits it instead of receiving it through a pipe."""
+
+    job: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (the affinity mask where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def can_fork() -> bool:
+    """Whether worker processes can be forked safely on this platform."""
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
+def worker_count(requested: int, items: int) -> int:
+    """How many processes to use: ``requested`` (0 = one per usable CPU), 1 = no workers."""
+    if items < MIN_ITEMS and requested == 0:
+        return 1
+    jobs = requested if requested > 0 else min(usable_cpus(), MAX_AUTO_JOBS)
+    jobs = min(jobs, items)
+    return jobs if jobs > 1 and can_fork() else 1
+
+
+def map_in_order(
+    function: Callable[[Item], Result],
+    items: Sequence[Item],
+    jobs: int = 1,
+    size: Callable[[Item], float] | None = None,
+) -> Iterator[Result]:
+    """``function`` over ``items``, in order, on up to ``jobs`` processes (see ``worker_count``).
+
+    With ``size``, the largest items are handed out first, so a big file met last does not
+    leave one worker busy while the others wait; results still come back in item order.
+    """
+    workers = worker_count(jobs, len(items))
+    if workers == 1:
+        yield from map(function, items)
+        return
+    order = list(range(len(items)))
+    if size is not None:
+        sizes = [size(item) for item in items]
+        order.sort(key=lambda index: -sizes[index])
+    _Inherited.job = (function, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            waiting: dict[int, Any] = {}
+            next_index = 0
+            for index, result in pool.imap_unordered(_run_item, order, chunksize=1):
+                waiting[index] = result
+                while next_index in waiting:
+                    yield waiting.pop(next_index)
+                    next_index += 1
+    finally:
+        _Inherited.job = None
+
+
+def _run_item(index: int) -> tuple[int, Any]:
+    """In a worker: run the inherited job's function on its item number ``index``."""
+    assert _Inherited.job is not None, "a worker runs only inside map_in_order"
+    function, items = _Inherited.job
+    return index, function(items[index])

@@ -1,0 +1,96 @@
+"""Reviewing files in worker processes gives exactly what reviewing them in one process gives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from golive import parallel
+from golive.model import Profile
+from golive.parallel import map_in_order, worker_count
+from golive.scan import run_scan
+from golive.settings import Settings
+
+REPO = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
+
+
+def _square_and_pid(number: int) -> tuple[int, int]:
+    return number * number, os.getpid()
+
+
+def _fails_on_seven(number: int) -> int:
+    if number == 7:
+        raise ValueError("seven")
+    return number
+
+
+def test_results_come_back_in_item_order_from_other_processes() -> None:
+    items = list(range(40))
+    # the largest "size" first: the last items are handed out first
+    results = list(map_in_order(_square_and_pid, items, jobs=2, size=lambda n: n))
+    assert [square for square, _ in results] == [n * n for n in items]
+    workers = {pid for _, pid in results}
+    assert os.getpid() not in workers
+    assert 1 <= len(workers) <= 2
+
+
+def test_one_job_stays_in_this_process() -> None:
+    results = list(map_in_order(_square_and_pid, list(range(20)), jobs=1))
+    assert {pid for _, pid in results} == {os.getpid()}
+
+
+def test_an_exception_in_a_worker_reaches_the_caller() -> None:
+    with pytest.raises(ValueError, match="seven"):
+        list(map_in_order(_fails_on_seven, list(range(20)), jobs=2))
+
+
+def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 4)
+    assert worker_count(0, 100) == 4  # one per CPU
+    assert worker_count(0, parallel.MIN_ITEMS - 1) == 1  # too few inputs to pay
+    assert worker_count(3, 2) == 2  # never more workers than inputs
+    assert worker_count(3, 5) == 3  # an explicit number is honoured for few inputs
+    assert worker_count(1, 100) == 1
+    monkeypatch.setattr(parallel, "usable_cpus", lambda: 64)
+    assert worker_count(0, 1000) == parallel.MAX_AUTO_JOBS
+    monkeypatch.setattr(parallel, "can_fork", lambda: False)
+    assert worker_count(4, 100) == 1
+
+
+def test_a_scan_in_workers_equals_a_scan_in_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every input kind, an unreadable file and per-path profiles, reviewed both ways."""
+    for folder in ("examples/orders-app", "tests/fixtures/trio/sam", "tests/fixtures/cdk"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    shutil.copytree(REPO / "tests/fixtures/trio/terraform", tmp_path / "tf")
+    shutil.copy(REPO / "tests/fixtures/trio/plan.json", tmp_path / "plan.json")
+    (tmp_path / "broken.yaml").write_text(
+        "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  Bucket: [unclosed\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    settings = Settings(
+        profiles=(("examples/**", Profile.DEVELOPMENT),), root=str(tmp_path), source="test"
+    )
+    serial = run_scan([tmp_path], settings=settings, jobs=1)
+    forked = run_scan([tmp_path], settings=settings, jobs=2)
+
+    assert serial.files_seen >= parallel.MIN_ITEMS
+    assert forked.findings == serial.findings
+    assert forked.errors == serial.errors
+    assert forked.notes == serial.notes
+    assert forked.file_profiles == serial.file_profiles
+    assert set(forked.catalog) == set(serial.catalog)
+    assert [(s.name, s.file, len(s.resources)) for s in forked.stacks] == [
+        (s.name, s.file, len(s.resources)) for s in serial.stacks
+    ]
+    # what the comparison rests on is really there
+    assert any(e.file.endswith("broken.yaml") for e in serial.errors)
+    assert any(p is Profile.DEVELOPMENT for p in serial.file_profiles.values())
+    kinds = {s.source_kind for s in serial.stacks}
+    assert {"cloudformation", "sam", "cdk", "terraform"} <= kinds
