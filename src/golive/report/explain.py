@@ -14,7 +14,7 @@ _CROSSWALK_NAMES = {
     "cfn_nag": "cfn_nag",
     "cdk_nag": "cdk-nag",
     "securityhub": "Security Hub control",
-    "cis": "CIS AWS Foundations",
+    "cis": "CIS AWS Foundations Benchmark v1.4.0",
     "config_rule": "AWS Config rule",
 }
 
