@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from golive.loaders.errors import LoadError
+from golive.loaders.libyaml import Loader as _Loader
 from golive.loaders.locations import MAX_DEPTH, LineIndex, Path, index_json
 
 #: Files larger than this are refused rather than read (a template is limited to 1 MB by
@@ -22,46 +23,6 @@ from golive.loaders.locations import MAX_DEPTH, LineIndex, Path, index_json
 MAX_BYTES = 50 * 1024 * 1024
 #: A document may hold at most this many values once YAML aliases are expanded.
 MAX_VALUES = 1_000_000
-
-try:
-    _BaseLoader: type = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - libyaml missing: slower but still correct
-    _BaseLoader = yaml.SafeLoader
-
-_DEFAULT_TAGS = {
-    yaml.ScalarNode: "tag:yaml.org,2002:str",
-    yaml.SequenceNode: "tag:yaml.org,2002:seq",
-    yaml.MappingNode: "tag:yaml.org,2002:map",
-}
-#: Implicit tags of plain scalars already seen (keys and type names repeat in every file).
-_PLAIN_SCALAR_TAGS: dict[str, str] = {}
-_PLAIN_SCALAR_CACHE_LIMIT = 50_000
-
-
-class _Loader(_BaseLoader):
-    """libyaml's safe loader, with the per-node work libyaml calls back into Python cut down.
-
-    The composer asks the resolver for the tag of every untagged node. golive registers no
-    path resolvers, so the descend/ascend bookkeeping is skipped; a plain scalar's implicit
-    tag (int, bool, null...) depends only on its text, so it is remembered; anything else
-    gets its kind's default tag, as PyYAML's resolver would give it.
-    """
-
-    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
-        return None
-
-    def ascend_resolver(self) -> None:
-        return None
-
-    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-        if kind is yaml.ScalarNode and implicit[0]:
-            tag = _PLAIN_SCALAR_TAGS.get(value)
-            if tag is None:
-                tag = super().resolve(kind, value, implicit)
-                if len(_PLAIN_SCALAR_TAGS) < _PLAIN_SCALAR_CACHE_LIMIT:
-                    _PLAIN_SCALAR_TAGS[value] = tag
-            return tag
-        return _DEFAULT_TAGS[kind]
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
