@@ -94,3 +94,21 @@ def test_a_scan_in_workers_equals_a_scan_in_one_process(
     assert any(p is Profile.DEVELOPMENT for p in serial.file_profiles.values())
     kinds = {s.source_kind for s in serial.stacks}
     assert {"cloudformation", "sam", "cdk", "terraform"} <= kinds
+
+
+def test_items_with_a_costly_setup_share_as_few_tasks_as_balance_allows() -> None:
+    # ten small items needing the setup, a little of all the work: one task holds them all
+    sizes = [100.0] * 20 + [5.0] * 10
+    shared = [False] * 20 + [True] * 10
+    tasks = parallel.plan_tasks(sizes, shared, workers=2)
+    assert sorted(i for task in tasks for i in task) == list(range(30))
+    assert [task for task in tasks if len(task) > 1] == [list(range(20, 30))]
+    # when they are most of the work, they spread over every worker, evenly
+    sizes = [1.0] * 4 + [50.0] * 6
+    shared = [False] * 4 + [True] * 6
+    tasks = parallel.plan_tasks(sizes, shared, workers=2)
+    groups = [task for task in tasks if shared[task[0]]]
+    assert len(groups) == 2
+    assert sorted(len(g) for g in groups) == [3, 3]
+    # the largest task goes first
+    assert tasks[0] in groups

@@ -13,6 +13,7 @@ scan's output does not depend on how many processes reviewed it.
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import sys
@@ -62,28 +63,31 @@ def map_in_order(
     items: Sequence[Item],
     jobs: int = 1,
     size: Callable[[Item], float] | None = None,
+    costly_setup: Callable[[Item], bool] | None = None,
 ) -> Iterator[Result]:
     """``function`` over ``items``, in order, on up to ``jobs`` processes (see ``worker_count``).
 
-    With ``size``, the largest items are handed out first, so a big file met last does not
-    leave one worker busy while the others wait; results still come back in item order.
+    ``size`` estimates an item's work: the largest tasks are handed out first, so a big file
+    met last does not leave one worker busy while the others wait. ``costly_setup`` marks
+    items whose first one in a process pays a one-time cost (importing the SAM translator):
+    they are packed into as few tasks as keep the workers evenly loaded, so fewer processes
+    pay it. Results always come back in item order.
     """
     workers = worker_count(jobs, len(items))
     if workers == 1:
         yield from map(function, items)
         return
-    order = list(range(len(items)))
-    if size is not None:
-        sizes = [size(item) for item in items]
-        order.sort(key=lambda index: -sizes[index])
+    sizes = [max(size(item), 1.0) if size is not None else 1.0 for item in items]
+    shared = [costly_setup(item) if costly_setup is not None else False for item in items]
+    tasks = plan_tasks(sizes, shared, workers)
     _Inherited.job = (function, items)
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             waiting: dict[int, Any] = {}
             next_index = 0
-            for index, result in pool.imap_unordered(_run_item, order, chunksize=1):
-                waiting[index] = result
+            for done in pool.imap_unordered(_run_task, tasks, chunksize=1):
+                waiting.update(done)
                 while next_index in waiting:
                     yield waiting.pop(next_index)
                     next_index += 1
@@ -91,8 +95,31 @@ def map_in_order(
         _Inherited.job = None
 
 
-def _run_item(index: int) -> tuple[int, Any]:
-    """In a worker: run the inherited job's function on its item number ``index``."""
+def plan_tasks(sizes: Sequence[float], shared: Sequence[bool], workers: int) -> list[list[int]]:
+    """Item indexes grouped into tasks, the largest task first.
+
+    Items without a shared setup are a task each. Those with one go into the fewest groups
+    that no worker's fair share (total size / workers) is exceeded by, up to one per worker,
+    each group filled largest item first into the lightest group.
+    """
+    fair_share = sum(sizes) / workers
+    together = sorted((i for i in range(len(sizes)) if shared[i]), key=lambda i: -sizes[i])
+    tasks = [[i] for i in range(len(sizes)) if not shared[i]]
+    if together:
+        needed = math.ceil(sum(sizes[i] for i in together) / fair_share)
+        groups: list[list[int]] = [[] for _ in range(max(1, min(workers, needed)))]
+        loads = [0.0] * len(groups)
+        for index in together:
+            lightest = loads.index(min(loads))
+            groups[lightest].append(index)
+            loads[lightest] += sizes[index]
+        tasks.extend(groups)
+    tasks.sort(key=lambda task: -sum(sizes[i] for i in task))
+    return tasks
+
+
+def _run_task(task: list[int]) -> list[tuple[int, Any]]:
+    """In a worker: run the inherited job's function on the items numbered in ``task``."""
     assert _Inherited.job is not None, "a worker runs only inside map_in_order"
     function, items = _Inherited.job
-    return index, function(items[index])
+    return [(index, function(items[index])) for index in task]

@@ -18,7 +18,7 @@ from golive.catalog import CheckMeta, load_catalog
 from golive.checks import REGISTRY
 from golive.discover import Input, discover_inputs
 from golive.engine import Engine
-from golive.loaders import import_readers, load_input
+from golive.loaders import import_readers, load_input, needs_sam
 from golive.loaders.errors import LoadError
 from golive.model import Finding, InputError, Profile, Stack
 from golive.parallel import map_in_order, worker_count
@@ -71,7 +71,7 @@ def run_scan(
     units = list(discover_inputs(paths))
     if worker_count(jobs, len(units)) > 1:
         import_readers(units)
-    for outcome in map_in_order(reviewer.review, units, jobs, input_size):
+    for outcome in map_in_order(reviewer.review, units, jobs, input_size, needs_sam):
         result.files_seen += 1
         result.stacks.extend(outcome.stacks)
         result.findings.extend(outcome.findings)

@@ -41,20 +41,25 @@ def load_input(unit: Input, parameters: Mapping[str, Any]) -> list[LoadedTemplat
 
 
 def import_readers(units: Iterable[Input]) -> None:
-    """Import the readers ``units`` will need, before worker processes fork.
+    """Import the readers of Terraform and CDK inputs before worker processes fork.
 
-    A forked worker inherits what is already imported; importing the SAM translator (0.4 s)
-    once here instead of in every worker saves that time on each of them, and its memory is
-    shared between them. Only readers some input needs are imported: a file counts as SAM
-    when its text names the transform or a ``AWS::Serverless::`` type.
+    A forked worker inherits what is already imported, so each reader is imported once
+    instead of in every worker. The SAM translator is not imported here: ``needs_sam``
+    lets the scan hand SAM templates to as few workers as it can, and only those import it.
     """
     kinds = {unit.kind for unit in units}
     if InputKind.TERRAFORM in kinds:
         import golive.loaders.terraform
     if InputKind.CDK_ASSEMBLY in kinds:
-        import golive.loaders.cdk
-    if any(unit.kind is InputKind.FILE and _mentions_sam(unit.path) for unit in units):
-        import golive.loaders.sam  # noqa: F401
+        import golive.loaders.cdk  # noqa: F401
+
+
+def needs_sam(unit: Input) -> bool:
+    """Whether reviewing ``unit`` imports the SAM translator (0.4 s the first time).
+
+    A file counts when its text names the transform or a ``AWS::Serverless::`` type.
+    """
+    return unit.kind is InputKind.FILE and _mentions_sam(unit.path)
 
 
 def _mentions_sam(path: Path) -> bool:
