@@ -16,7 +16,7 @@ import yaml
 
 from golive.loaders.errors import LoadError
 from golive.loaders.libyaml import Loader as _Loader
-from golive.loaders.locations import MAX_DEPTH, LineIndex, Path, index_json
+from golive.loaders.locations import MAX_DEPTH, LineIndex, NestingTooDeepError, Path, index_json
 
 #: Files larger than this are refused rather than read (a template is limited to 1 MB by
 #: CloudFormation itself; 50 MB leaves room for generated and SAM sources).
@@ -102,25 +102,10 @@ def parse_json(text: str, file: str) -> tuple[Any, LineIndex]:
         ) from exc
     except RecursionError as exc:
         raise LoadError(file, None, _too_deep("JSON")) from exc
-    if _may_nest_deeply(text):
-        _check_json_depth(text, file)
-    return data, index_json(text)
-
-
-_JSON_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]]')
-
-
-def _check_json_depth(text: str, file: str) -> None:
-    """Refuse JSON nested past ``MAX_NESTING``: later stages walk it recursively."""
-    depth = 0
-    for match in _JSON_NESTING.finditer(text):
-        token = match.group()
-        if token in "[{":
-            depth += 1
-            if depth > MAX_NESTING:
-                raise LoadError(file, text.count("\n", 0, match.start()) + 1, _too_deep("JSON"))
-        elif token in "]}":
-            depth -= 1
+    try:
+        return data, index_json(text, MAX_NESTING)
+    except NestingTooDeepError as exc:
+        raise LoadError(file, exc.line, _too_deep("JSON")) from exc
 
 
 def _too_deep(language: str) -> str:

@@ -34,7 +34,16 @@ class LineIndex:
             path = path[:-1]
 
 
-_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[{}\[\]:,]')
+# A string matched whole (written unrolled: no alternation per character), or punctuation.
+_JSON_TOKEN = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[{}\[\]:,]')
+
+
+class NestingTooDeepError(ValueError):
+    """A JSON document nests more levels than the reader allows."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"nested too deeply at line {line}")
+        self.line = line
 
 
 @dataclass
@@ -45,12 +54,14 @@ class _Frame:
     key: str | None = None
 
 
-def index_json(text: str) -> LineIndex:
+def index_json(text: str, max_nesting: int | None = None) -> LineIndex:
     """Record the lines of keys and list items in a JSON document already known to be valid.
 
     A single pass over the structural tokens; strings are matched whole so braces inside
-    them do not count.
+    them do not count. Nesting past ``max_nesting`` raises ``NestingTooDeepError`` (the same pass
+    measures it, so later stages that recurse are safe).
     """
+    limit = max_nesting if max_nesting is not None else len(text)
     newlines = [m.start() for m in re.finditer("\n", text)]
     index = LineIndex()
     lines = index.lines
@@ -79,6 +90,8 @@ def index_json(text: str) -> LineIndex:
                 if not frame.is_object and len(path) < MAX_DEPTH:
                     lines.setdefault(child, bisect.bisect_left(newlines, match.start()) + 1)
             stack.append(_Frame(child, first == "{"))
+            if len(stack) > limit:
+                raise NestingTooDeepError(bisect.bisect_left(newlines, match.start()) + 1)
             path = child
             expect_item = first == "["
         elif first in "}]":
