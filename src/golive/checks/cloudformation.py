@@ -20,8 +20,10 @@ from golive.checks.secretscan import (
     secret_patterns,
 )
 from golive.context import Context
-from golive.graph import references_in
+from golive.graph import Graph, references_in
 from golive.model import Resource
+from golive.per_stack import per_stack
+from golive.resolver import Resolver
 from golive.values import is_true
 
 #: Parameter types that cannot hold a secret (numbers, AWS-specific identifiers).
@@ -48,15 +50,23 @@ def _problems(name: str, definition: Mapping[str, Any]) -> list[str]:
     return problems
 
 
+@per_stack
+def _secret_capable(graph: Graph, resolver: Resolver) -> frozenset[str]:
+    """The stack's parameters whose type lets them hold a secret (looked for in every resource)."""
+    return frozenset(
+        name
+        for name, definition in graph.stack.parameters.items()
+        if isinstance(definition, Mapping) and _can_hold_secret(definition)
+    )
+
+
 @check("cloudformation.secret-parameters")
 def secret_parameters(resource: Resource, ctx: Context) -> Verdict:
     declared = ctx.graph.stack.parameters
+    capable = _secret_capable(ctx.graph, ctx.facts.resolver)
     used: dict[str, str] = {}
-    for name, _, path in references_in(resource.properties, declared.keys()):
+    for name, _, path in references_in(resource.properties, capable) if capable else ():
         key = next((p for p in reversed(path) if isinstance(p, str) and not _intrinsic(p)), "")
-        definition = declared.get(name)
-        if not isinstance(definition, Mapping) or not _can_hold_secret(definition):
-            continue
         whole = _node_at(resource.properties, path) == {"Ref": name}
         if names_secret(name) or (whole and names_secret(key)):
             used.setdefault(name, key)

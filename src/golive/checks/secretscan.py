@@ -14,7 +14,6 @@ import base64
 import binascii
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,11 +76,10 @@ _PATTERNS = (
         "a password inside a URL",
     ),
 )
-#: Any of the patterns at all: one pass over a value instead of one per pattern, since
-#: nearly every value matches none.
-_ANY_PATTERN = re.compile(
-    "|".join(f"(?:{pattern.pattern})" for pattern, _ in _PATTERNS), re.IGNORECASE
-)
+#: Text each pattern needs (case-insensitive for the secret access key's name): a value
+#: holding none of them is skipped without running the patterns; nearly every value is.
+_NEEDED = ("AKIA", "ASIA", "PRIVATE KEY", "gh", "xox", "k_live_", "://")
+_NEEDED_ANY_CASE = "aws_secret_access_key"
 PLACEHOLDER = "\x00"
 _SWITCH_VALUES = frozenset(
     {"true", "false", "none", "null", "required", "optional", "enabled", "disabled"}
@@ -117,7 +115,9 @@ def names_secret(name: str) -> bool:
 
 def secret_patterns(text: str) -> list[str]:
     """What in ``text`` has the shape of a secret ("an AWS access key id", ...)."""
-    if not _ANY_PATTERN.search(text):
+    if not any(needed in text for needed in _NEEDED) and not (
+        "_" in text and _NEEDED_ANY_CASE in text.lower()
+    ):
         return []
     return [label for pattern, label in _PATTERNS if pattern.search(text)]
 
@@ -150,18 +150,24 @@ class Leaf:
     source: str = ""
 
 
-def leaves(
-    node: Any, resolver: Resolver, path: str = "", name: str | None = None
-) -> Iterator[Leaf]:
+def leaves(node: Any, resolver: Resolver, path: str = "", name: str | None = None) -> list[Leaf]:
     """Every string leaf of a raw property tree, intrinsic functions read as written."""
+    found: list[Leaf] = []
+    _walk(node, resolver, path, name, found)
+    return found
+
+
+def _walk(node: Any, resolver: Resolver, path: str, name: str | None, found: list[Leaf]) -> None:
+    # Appends to one list rather than chaining generators: every leaf would otherwise pass
+    # through one generator frame per level above it.
     if isinstance(node, str):
-        yield Leaf(path, name, node, True)
+        found.append(Leaf(path, name, node, True))
     elif isinstance(node, list):
         for index, item in enumerate(node):
-            yield from leaves(item, resolver, f"{path}.{index}", name)
+            _walk(item, resolver, f"{path}.{index}", name, found)
     elif isinstance(node, dict):
         if is_intrinsic(node):
-            yield from _intrinsic(node, resolver, path, name)
+            _intrinsic(node, resolver, path, name, found)
             return
         pair_name = _pair_name(node)
         for key, value in node.items():
@@ -170,7 +176,7 @@ def leaves(
             label = pair_name if (pair_name and key == "Value") else str(key)
             if pair_name and key == "Value" and _points_elsewhere(node):
                 continue
-            yield from leaves(value, resolver, f"{path}.{key}" if path else str(key), label)
+            _walk(value, resolver, f"{path}.{key}" if path else str(key), label, found)
 
 
 def _pair_name(node: dict[str, Any]) -> str | None:
@@ -185,8 +191,8 @@ def _points_elsewhere(node: dict[str, Any]) -> bool:
 
 
 def _intrinsic(
-    node: dict[str, Any], resolver: Resolver, path: str, name: str | None
-) -> Iterator[Leaf]:
+    node: dict[str, Any], resolver: Resolver, path: str, name: str | None, found: list[Leaf]
+) -> None:
     ((function, arg),) = node.items()
     if function in _OPAQUE:
         target = arg if isinstance(arg, str) else arg[0] if isinstance(arg, list) and arg else "?"
@@ -194,37 +200,39 @@ def _intrinsic(
         if function == "Ref" and str(target) in resolver.stack.resources:
             kind = "resource"
         source = f"{kind} {target}" if function in ("Ref", "Fn::GetAtt") else function
-        yield Leaf(path, name, PLACEHOLDER, False, source)
+        found.append(Leaf(path, name, PLACEHOLDER, False, source))
     elif function == "Fn::Sub":
         template, variables = (
             (arg[0], arg[1]) if isinstance(arg, list) and len(arg) == 2 else (arg, {})
         )
         if isinstance(template, str):
             text = _SUB_VARIABLE.sub(PLACEHOLDER, template)
-            yield Leaf(path, name, text, PLACEHOLDER not in text, "a Fn::Sub with references")
+            found.append(
+                Leaf(path, name, text, PLACEHOLDER not in text, "a Fn::Sub with references")
+            )
         if isinstance(variables, dict):
             for key, value in variables.items():
-                yield from leaves(value, resolver, f"{path}.{key}", name)
+                _walk(value, resolver, f"{path}.{key}", name, found)
     elif function == "Fn::Join" and isinstance(arg, list) and len(arg) == 2:
         items = arg[1] if isinstance(arg[1], list) else []
         if all(isinstance(i, str) for i in items) and isinstance(arg[0], str):
-            yield Leaf(path, name, arg[0].join(items), True)
+            found.append(Leaf(path, name, arg[0].join(items), True))
         else:
             for item in items:
-                yield from leaves(item, resolver, path, name)
+                _walk(item, resolver, path, name, found)
     elif function == "Fn::If" and isinstance(arg, list) and len(arg) == 3:
-        yield from leaves(arg[1], resolver, path, name)
-        yield from leaves(arg[2], resolver, path, name)
+        _walk(arg[1], resolver, path, name, found)
+        _walk(arg[2], resolver, path, name, found)
     elif function == "Fn::FindInMap":
         value = resolver.resolve(node)
         if isinstance(value, str):
-            yield Leaf(path, name, value, True, "the template's Mappings")
+            found.append(Leaf(path, name, value, True, "the template's Mappings"))
         else:
-            yield Leaf(path, name, PLACEHOLDER, False, "a mapping")
+            found.append(Leaf(path, name, PLACEHOLDER, False, "a mapping"))
     elif function == "Fn::Base64":
-        yield from leaves(arg, resolver, path, name)
+        _walk(arg, resolver, path, name, found)
     else:
-        yield Leaf(path, name, PLACEHOLDER, False, function)
+        found.append(Leaf(path, name, PLACEHOLDER, False, function))
 
 
 def holds_value(text: str) -> bool:
