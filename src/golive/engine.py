@@ -83,9 +83,10 @@ class Engine:
             if not checks:
                 continue
             undecided = _undecided_conditions(resource, resolver)
+            ref = resource_ref(resource)
             for meta, function in checks:
                 verdict = self._judge(function, resource, base.for_check(meta), undecided)
-                findings.append(self._finding(meta, resource, verdict))
+                findings.append(self._finding(meta, ref, verdict))
         return StackResult(findings, errors)
 
     def _judge(
@@ -100,14 +101,14 @@ class Engine:
             branches.append((assumptions, verdict))
         return combine_branches(branches)
 
-    def _finding(self, meta: CheckMeta, resource: Resource, verdict: Verdict) -> Finding:
+    def _finding(self, meta: CheckMeta, ref: ResourceRef, verdict: Verdict) -> Finding:
         return Finding(
             check_id=meta.id,
             status=verdict.status,
             severity=meta.severity(self.profile),
             pillar=meta.pillar,
             category=meta.category,
-            resource=resource_ref(resource),
+            resource=ref,
             reason=verdict.reason,
             attribute=verdict.attribute,
         )
