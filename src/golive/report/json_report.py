@@ -7,30 +7,29 @@ from typing import Any
 
 from golive import __version__
 from golive.aggregate import Summary
-from golive.model import Finding, InputError, Status
+from golive.model import Finding, InputError, ResourceRef, Status
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 from golive.suppress import UnusedSuppression
 
 
-def finding_json(finding: Finding) -> dict[str, Any]:
-    """One finding as a JSON object; optional keys only when they carry something."""
+#: One encoder for every item: ``json.dumps`` with options builds a new one per call.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def finding_json(
+    finding: Finding, resources: dict[int, dict[str, Any]] | None = None
+) -> dict[str, Any]:
+    """One finding as a JSON object; optional keys only when they carry something.
+
+    ``resources`` keeps the resource objects already built, by the identity of the
+    finding's ``ResourceRef``: the engine gives all findings on a resource the same one.
+    """
     r = finding.resource
-    resource: dict[str, Any] = {
-        "logical_id": r.logical_id,
-        "type": r.type,
-        "file": r.file,
-        "line": r.line,
-    }
-    if r.construct_path:  # what a CDK user knows the resource by, first
-        resource = {"construct_path": r.construct_path, **resource}
-    if r.deployed_id:
-        resource["deployed_id"] = r.deployed_id
-    if r.source_type:
-        resource["source_type"] = r.source_type
-    if r.source_location:
-        where = r.source_location
-        resource["source_location"] = {"file": where.file, "line": where.line}
+    if resources is None:
+        resource = _resource_json(r)
+    else:
+        resource = resources.get(id(r)) or resources.setdefault(id(r), _resource_json(r))
     item: dict[str, Any] = {
         "check_id": finding.check_id,
         "status": finding.status.value,
@@ -51,6 +50,25 @@ def finding_json(finding: Finding) -> dict[str, Any]:
     if finding.in_baseline:
         item["in_baseline"] = True
     return item
+
+
+def _resource_json(r: ResourceRef) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "logical_id": r.logical_id,
+        "type": r.type,
+        "file": r.file,
+        "line": r.line,
+    }
+    if r.construct_path:  # what a CDK user knows the resource by, first
+        resource = {"construct_path": r.construct_path, **resource}
+    if r.deployed_id:
+        resource["deployed_id"] = r.deployed_id
+    if r.source_type:
+        resource["source_type"] = r.source_type
+    if r.source_location:
+        where = r.source_location
+        resource["source_location"] = {"file": where.file, "line": where.line}
+    return resource
 
 
 def error_json(error: InputError) -> dict[str, Any]:
@@ -105,15 +123,16 @@ def render_json(result: ScanResult, summary: Summary) -> str:
     still give readable diffs.
     """
     head = {"version": __version__, "summary": summary_json(result, summary)}
+    resources: dict[int, dict[str, Any]] = {}  # alive while result.findings holds the refs
     lists = {
-        "findings": [finding_json(f) for f in result.findings],
+        "findings": [finding_json(f, resources) for f in result.findings],
         "errors": [error_json(e) for e in result.errors],
         "notes": [error_json(e) for e in result.notes],
         "unused_suppressions": [unused_json(u) for u in result.unused_suppressions],
     }
     parts = [json.dumps(head, indent=2, ensure_ascii=False)[:-2]]
     for key, items in lists.items():
-        body = ",\n".join("    " + json.dumps(i, ensure_ascii=False) for i in items)
+        body = ",\n".join("    " + _encode(i) for i in items)
         parts.append(f'  "{key}": [\n{body}\n  ]' if items else f'  "{key}": []')
     return ",\n".join(parts) + "\n}\n"
 
