@@ -12,7 +12,6 @@ from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 from golive.suppress import UnusedSuppression
 
-
 #: One encoder for every item: ``json.dumps`` with options builds a new one per call.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
 
