@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from golive.checks.name_index import named_candidates, property_values
+from golive.checks.resource_policy import signature
 from golive.context import Context, Value
 from golive.model import Resource
 from golive.values import Reference
@@ -80,12 +82,23 @@ def launch_template(instance: Resource, ctx: Context) -> Resource | str | None:
         if found is not None and found.type == LAUNCH_TEMPLATE:
             return found
     if isinstance(name, str):
-        for candidate in ctx.graph.of_type(LAUNCH_TEMPLATE):
+        for candidate in _named(instance, ctx, name):
             if ctx.value(candidate, "LaunchTemplateName").value == name:
                 return candidate
     named = ident if ident is not None else name
     label = named if isinstance(named, str) else "a launch template"
     return f"it launches from {label}, defined outside this template"
+
+
+def _named(instance: Resource, ctx: Context, name: str) -> list[Resource]:
+    """Launch templates that may be called ``name``, in template order.
+
+    Every EC2 check asks this for every instance; reading the name of every launch
+    template each time made them quadratic, so the per-stack name index narrows the
+    templates to those that may be called ``name``; the caller still reads each one.
+    """
+    names = property_values("LaunchTemplateName")
+    return named_candidates(instance, ctx, name, (LAUNCH_TEMPLATE,), names, signature)
 
 
 @dataclass(frozen=True)

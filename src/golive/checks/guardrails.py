@@ -8,8 +8,11 @@ from __future__ import annotations
 from golive.checks.base import Verdict, check, failed, passed, required, switch, unknown
 from golive.checks.resource_policy import named
 from golive.context import Context
+from golive.graph import Graph
 from golive.model import Resource
-from golive.values import is_true
+from golive.per_stack import per_stack
+from golive.resolver import Resolver
+from golive.values import ABSENT, Text, Unknown, is_true
 
 
 @check("cloudtrail.multi-region")
@@ -167,11 +170,36 @@ def budgets_notifications(budget: Resource, ctx: Context) -> Verdict:
 
 
 def _billing_alarms(ctx: Context) -> list[str]:
-    """Alarms on the AWS/Billing namespace that notify someone."""
-    found = []
-    for alarm in ctx.graph.of_type("AWS::CloudWatch::Alarm"):
-        namespace = ctx.value(alarm, "Namespace")
-        actions = ctx.value(alarm, "AlarmActions")
-        if namespace.known and namespace.value == "AWS/Billing" and not actions.absent:
-            found.append(alarm.logical_id)
-    return sorted(found)[:3]
+    """The first three alarms (by id) on the AWS/Billing namespace that notify someone."""
+    certain, unread = billing_alarms(ctx.graph, ctx.facts.resolver)
+    found = [a.logical_id for a in unread if _on_billing(a, ctx.resolver)]
+    return sorted([*certain[:3], *found])[:3]
+
+
+def _on_billing(alarm: Resource, resolver: Resolver) -> bool:
+    """Whether ``alarm`` watches the AWS/Billing namespace and has actions (read or not)."""
+    namespace = resolver.resolve(alarm.properties.get("Namespace"))
+    actions = resolver.resolve(alarm.properties.get("AlarmActions"))
+    return namespace == "AWS/Billing" and actions is not ABSENT and actions is not None
+
+
+def _billing_alarms_of(graph: Graph, resolver: Resolver) -> tuple[list[str], list[Resource]]:
+    """Billing alarms of the stack (ids, sorted), and the alarms golive cannot read yet.
+
+    Every budget without notifications of its own looks for billing alarms; reading every
+    alarm for every budget made that quadratic. An alarm whose namespace and actions the
+    stack's base resolver reads in full reads the same under every branch the engine
+    explores; the others are read again with each budget's own context.
+    """
+    certain: list[str] = []
+    unread: list[Resource] = []
+    for alarm in graph.of_type("AWS::CloudWatch::Alarm"):
+        values = (alarm.properties.get("Namespace"), alarm.properties.get("AlarmActions"))
+        if any(isinstance(resolver.resolve(v), (Unknown, Text)) for v in values):
+            unread.append(alarm)
+        elif _on_billing(alarm, resolver):
+            certain.append(alarm.logical_id)
+    return sorted(certain), unread
+
+
+billing_alarms = per_stack(_billing_alarms_of)

@@ -7,7 +7,10 @@ import re
 from golive.checks.base import Verdict, check, failed, passed, required, unknown
 from golive.checks.resource_policy import named
 from golive.context import Context
+from golive.graph import Graph
 from golive.model import Resource
+from golive.per_stack import per_stack
+from golive.resolver import Resolver
 from golive.values import Reference, Text
 
 SCHEDULE = "AWS::SecretsManager::RotationSchedule"
@@ -23,6 +26,23 @@ def _schedules(secret: Resource, ctx: Context) -> list[Resource]:
         if source is not None and source.type == SCHEDULE and edge.path[1:2] == ("SecretId",):
             found.setdefault(source.logical_id, source)
     return list(found.values())
+
+
+def _names_its_secret(schedule: Resource, resolver: Resolver) -> bool:
+    """Whether the schedule's SecretId is a name or a reference (not known only at deployment)."""
+    return isinstance(resolver.resolve(schedule.properties.get("SecretId")), (str, Reference))
+
+
+@per_stack
+def _open_schedules(graph: Graph, resolver: Resolver) -> list[Resource]:
+    """Rotation schedules whose secret the stack's base resolver cannot name, in template order.
+
+    Each secret without a schedule of its own asks whether another schedule might rotate it;
+    reading every schedule for every secret made the check quadratic. A SecretId that
+    resolves to a name or a reference here does so under every branch the engine explores,
+    so only these few are read again with the secret's own context.
+    """
+    return [s for s in graph.of_type(SCHEDULE) if not _names_its_secret(s, resolver)]
 
 
 def _interval_days(schedule: Resource, ctx: Context) -> tuple[float | None, str]:
@@ -60,9 +80,8 @@ def rotation(secret: Resource, ctx: Context) -> Verdict:
                 f"(the {ctx.profile.value} profile)"
             )
         return passed(f"rotated by {schedule.logical_id} {how}")
-    for other in ctx.graph.of_type(SCHEDULE):
-        target = ctx.resolver.resolve(other.properties.get("SecretId"))
-        if not isinstance(target, (str, Reference)):
+    for other in _open_schedules(ctx.graph, ctx.facts.resolver):
+        if not _names_its_secret(other, ctx.resolver):
             return unknown(
                 f"rotation schedule {other.logical_id} names a secret known only at deployment; "
                 "it may rotate this one"

@@ -47,13 +47,36 @@ def flow_logs(vpc: Resource, ctx: Context) -> Verdict:
 
 def _subnet_logs(vpc: Resource, ctx: Context) -> list[str]:
     topo = topology(ctx.graph, ctx.facts.resolver)
-    subnets = {s for s, owner in topo.subnet_vpc.items() if owner == vpc.logical_id}
-    logged = set()
-    for log in ctx.graph.of_type(FLOW_LOG):
+    subnets = set(topo.vpc_subnets.get(vpc.logical_id, ()))
+    logged, unread = flow_log_targets(ctx.graph, ctx.facts.resolver)
+    found = {s for s in subnets if s in logged}
+    for log in unread:
         subnet = target(ctx.resolver.resolve(log.properties.get("ResourceId")))
         if subnet in subnets:
-            logged.add(subnet)
-    return sorted(logged)
+            found.add(subnet)
+    return sorted(found)
+
+
+def _flow_log_targets(graph: Graph, resolver: Resolver) -> tuple[set[str], list[Resource]]:
+    """The resources flow logs of the stack name, and the flow logs whose target is unread.
+
+    A VPC without a flow log of its own lists its subnets that have one; reading every flow
+    log for every VPC made that quadratic. A ResourceId that resolves to a reference or a
+    literal with the stack's base resolver does so under every branch the engine explores;
+    only the others are read again with the VPC's own context.
+    """
+    logged: set[str] = set()
+    unread: list[Resource] = []
+    for log in graph.of_type(FLOW_LOG):
+        resource_id = resolver.resolve(log.properties.get("ResourceId"))
+        if isinstance(resource_id, (Unknown, Text)):
+            unread.append(log)
+        elif target(resource_id) is not None:
+            logged.add(str(target(resource_id)))
+    return logged, unread
+
+
+flow_log_targets = per_stack(_flow_log_targets)
 
 
 # --- vpc.s3-gateway-endpoint ------------------------------------------------------------------
@@ -130,9 +153,9 @@ def s3_gateway_endpoint(vpc: Resource, ctx: Context) -> Verdict:
     topo = topology(ctx.graph, ctx.facts.resolver)
     routes = nat_routes(ctx.graph, ctx.facts.resolver)
     nat_tables: dict[str, list[str]] = defaultdict(list)
-    for subnet, owner in sorted(topo.subnet_vpc.items()):
+    for subnet in sorted(topo.vpc_subnets.get(vpc.logical_id, ())):
         table = topo.subnet_table.get(subnet)
-        if owner == vpc.logical_id and table in routes:
+        if table in routes:
             nat_tables[str(table)].append(subnet)
     if not nat_tables:
         return not_applicable(
