@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from golive.graph import Graph
+from golive.literal_ends import Ends, ends
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
@@ -107,6 +108,13 @@ class AlarmIndex:
     #: (namespace, metric, dimension) -> watches whose value is a plain literal
     literal: dict[tuple[str, str, str], list[Watch]] = field(
         default_factory=lambda: defaultdict(list)
+    )
+    #: ``vague`` and ``literal`` again, by the literal text their values start and end with
+    vague_ends: dict[tuple[str, str, str], Ends[Watch]] = field(
+        default_factory=lambda: defaultdict(Ends)
+    )
+    literal_ends: dict[tuple[str, str, str], Ends[Watch]] = field(
+        default_factory=lambda: defaultdict(Ends)
     )
     #: (namespace, metric) -> watches without any dimension (every resource of the service)
     bare: dict[tuple[str, str], list[Watch]] = field(default_factory=lambda: defaultdict(list))
@@ -210,8 +218,10 @@ def _add(index: AlarmIndex, alarm: str, metric: Mapping[str, Any]) -> None:
         index.exact[(namespace, name, dimension, value_parts)].append(watch)
         if any(isinstance(p, Unknown) for p in value_parts):
             index.vague[(namespace, name, dimension)].append(watch)
+            index.vague_ends[(namespace, name, dimension)].add(watch, value_parts)
         elif all(isinstance(p, str) for p in value_parts):
             index.literal[(namespace, name, dimension)].append(watch)
+            index.literal_ends[(namespace, name, dimension)].add(watch, value_parts)
 
 
 def _rule_children(
@@ -248,11 +258,7 @@ def coverage(index: AlarmIndex, metric: Metric) -> Coverage:
                 found = index.exact.get((metric.namespace, name, dimension, form), ())
                 direct.update(w.alarm for w in found)
             key = (metric.namespace, name, dimension)
-            candidates = list(index.vague.get(key, ()))
-            if any(isinstance(p, Unknown) for form in keyed for p in form):
-                # Only a resource whose own name is open may be the one a literal names.
-                candidates += index.literal.get(key, ())
-            for watch in candidates:
+            for watch in _open_candidates(index, key, keyed):
                 value = parts(watch.dimensions.get(dimension))
                 if value is None or watch.alarm in direct:
                     continue
@@ -262,6 +268,38 @@ def coverage(index: AlarmIndex, metric: Metric) -> Coverage:
     for alarm in direct:
         alarms.update(index.composites_over(alarm))
     return Coverage(tuple(sorted(alarms)), tuple(sorted(possible - alarms)))
+
+
+def _open_candidates(
+    index: AlarmIndex, key: tuple[str, str, str], forms: list[Parts]
+) -> list[Watch]:
+    """Watches of ``key`` whose value is open, or literal where a form is open: of those,
+    the ones whose literal ends agree with a form's, each once.
+
+    Comparing every such watch with every resource made each alarm check quadratic on
+    stacks that name resources ``${AWS::StackName}-...``. The ends narrow them to a superset
+    of those ``same`` may call possible; ``coverage`` still asks ``same`` of each.
+    """
+    if key not in index.vague_ends and key not in index.literal_ends:
+        return []
+    found: dict[int, Watch] = {}
+    vague = index.vague_ends.get(key, Ends())
+    literal = index.literal_ends.get(key, Ends())
+    for form in forms:
+        if len(form) == 1 and isinstance(form[0], Unknown):
+            # A name that is one unknown may be anything, and so may an open value.
+            return [*index.vague.get(key, ()), *index.literal.get(key, ())]
+        if all(isinstance(p, Reference) for p in form):
+            # A generated name never equals a value with written parts.
+            items = vague.whole
+        else:
+            items = vague.agreeing(*ends(form))
+            if any(isinstance(p, Unknown) for p in form):
+                # Only a resource whose own name is open may be the one a literal names.
+                items = items + literal.agreeing(*ends(form))
+        for watch in items:
+            found.setdefault(id(watch), watch)
+    return list(found.values())
 
 
 def names_of(

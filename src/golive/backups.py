@@ -13,7 +13,10 @@ supported resource.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import heapq
+from collections import defaultdict
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
 from typing import Any
 
@@ -71,6 +74,20 @@ class BackupIndex:
 
     selections: tuple[Selection, ...]
     policies: tuple[LifecyclePolicy, ...]
+    #: positions in ``selections`` of those that may select any resource
+    general: tuple[int, ...] = ()
+    #: logical id -> positions of the selections that select only by reference, naming it
+    named: Mapping[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def selections_for(self, logical_id: str) -> Iterator[Selection]:
+        """The selections that may select ``logical_id``, in template order.
+
+        A stack that gives each table its own selection made matching every resource
+        against every selection quadratic; one that selects only by reference selects
+        nothing else (its ``Resources`` never match, so the selection never holds).
+        """
+        positions = heapq.merge(self.general, self.named.get(logical_id, ()))
+        return (self.selections[i] for i in positions)
 
 
 def _deployed(resource: Resource, resolver: Resolver) -> Tri:
@@ -124,13 +141,41 @@ def _policy(resource: Resource, resolver: Resolver) -> LifecyclePolicy | None:
     return LifecyclePolicy(resource.logical_id, False, tags, _deployed(resource, resolver))
 
 
+def _named_only(selection: Selection) -> set[str] | None:
+    """The resources a selection names, when it selects by reference alone (no tags, no
+    ARN text or pattern); None when it may select others."""
+    if selection.unreadable or selection.tags or selection.resources is None:
+        return None
+    named: set[str] = set()
+    for entry in selection.resources:
+        parts = entry.parts if isinstance(entry, Text) else (entry,)
+        references = [p.logical_id for p in parts if isinstance(p, Reference)]
+        if not references:
+            return None
+        named.update(references)
+    return named
+
+
 def _build(graph: Graph, resolver: Resolver) -> BackupIndex:
     """Read every backup selection and volume lifecycle policy once."""
     selections = tuple(
         _selection(r, resolver) for r in graph.of_type("AWS::Backup::BackupSelection")
     )
     policies = [_policy(r, resolver) for r in graph.of_type("AWS::DLM::LifecyclePolicy")]
-    return BackupIndex(selections, tuple(p for p in policies if p is not None))
+    general: list[int] = []
+    named: dict[str, list[int]] = defaultdict(list)
+    for position, selection in enumerate(selections):
+        names = _named_only(selection)
+        if names is None:
+            general.append(position)
+        for name in names or ():
+            named[name].append(position)
+    return BackupIndex(
+        selections,
+        tuple(p for p in policies if p is not None),
+        tuple(general),
+        {name: tuple(positions) for name, positions in named.items()},
+    )
 
 
 backup_index = per_stack(_build)
@@ -272,7 +317,7 @@ def protection(resource: Resource, ctx: Context) -> tuple[list[str], Unknown | N
     index = backup_index(ctx.graph, ctx.facts.resolver)
     found: list[str] = []
     open_question: Unknown | None = None
-    for selection in index.selections:
+    for selection in index.selections_for(resource.logical_id):
         answer = selected(selection, resource, ctx)
         if answer is True:
             plan = f" (plan {selection.plan})" if selection.plan else ""

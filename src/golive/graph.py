@@ -40,24 +40,40 @@ class Graph:
     incoming: dict[str, list[Edge]] = field(default_factory=lambda: defaultdict(list))
     #: ``of_type`` answers by the types asked for (filled on first use).
     _by_types: dict[tuple[str, ...], list[Resource]] = field(default_factory=dict, repr=False)
+    #: ``referrers`` and ``targets`` answers by direction, resource and types (filled on use).
+    _ends: dict[tuple[bool, str, tuple[str, ...]], list[Resource]] = field(
+        default_factory=dict, repr=False
+    )
 
     def referrers(self, logical_id: str, *types: str) -> list[Resource]:
         """Resources that refer to ``logical_id``, optionally only of the given types."""
-        seen: dict[str, Resource] = {}
-        for edge in self.incoming.get(logical_id, ()):
-            resource = self.stack.resources.get(edge.source)
-            if resource is not None and (not types or resource.type in types):
-                seen.setdefault(edge.source, resource)
-        return list(seen.values())
+        return list(self._other_ends(True, logical_id, types))
 
     def targets(self, logical_id: str, *types: str) -> list[Resource]:
         """Resources that ``logical_id`` refers to, optionally only of the given types."""
-        seen: dict[str, Resource] = {}
-        for edge in self.outgoing.get(logical_id, ()):
-            resource = self.stack.resources.get(edge.target)
-            if resource is not None and (not types or resource.type in types):
-                seen.setdefault(edge.target, resource)
-        return list(seen.values())
+        return list(self._other_ends(False, logical_id, types))
+
+    def _other_ends(
+        self, incoming: bool, logical_id: str, types: tuple[str, ...]
+    ) -> list[Resource]:
+        """The distinct resources at the other end of ``logical_id``'s edges, of ``types``.
+
+        A resource many others refer to (a role shared by every function, a VPC) is asked
+        about once per resource that refers to it; the answer for each set of types is
+        computed once, so a call costs what it returns, not a walk over all those edges.
+        """
+        key = (incoming, logical_id, types)
+        found = self._ends.get(key)
+        if found is None:
+            seen: dict[str, Resource] = {}
+            edges = (self.incoming if incoming else self.outgoing).get(logical_id, ())
+            for edge in edges:
+                other = edge.source if incoming else edge.target
+                resource = self.stack.resources.get(other)
+                if resource is not None and (not types or resource.type in types):
+                    seen.setdefault(other, resource)
+            found = self._ends[key] = list(seen.values())
+        return found
 
     def of_type(self, *types: str) -> Iterator[Resource]:
         """Every resource of the stack with one of ``types``, in template order.

@@ -19,6 +19,7 @@ from typing import Any
 
 from golive.graph import Graph, references_in
 from golive.model import Resource
+from golive.per_stack import per_stack
 from golive.resolver import Resolver
 
 #: Resource types reachable only from inside their VPC, with a readable name.
@@ -155,24 +156,44 @@ def _is_private(resource: Resource, attribute: str | None, resolver: Resolver) -
 
 
 def _from_role(function: Resource, graph: Graph, resolver: Resolver) -> Iterator[Reach]:
+    for role_id, _, _ in references_in(function.properties.get("Role"), graph.stack.resources):
+        if resolver.assumptions:
+            yield from _through_role(role_id, graph, resolver)
+            continue
+        known = _roles_read(graph, resolver)
+        if role_id not in known:
+            known[role_id] = list(_through_role(role_id, graph, resolver))
+        yield from known[role_id]
+
+
+@per_stack
+def _roles_read(graph: Graph, resolver: Resolver) -> dict[str, list[Reach]]:
+    """What each role grants access to, read with the stack's base resolver (on first use).
+
+    Functions often share one role, whose policies may list every table of the stack;
+    reading them again for each function made the check quadratic. A context that assumes
+    branches of undecided conditions reads them again itself.
+    """
+    return {}
+
+
+def _through_role(role_id: str, graph: Graph, resolver: Resolver) -> Iterator[Reach]:
+    """The VPC-only resources the policies of role ``role_id`` grant data-plane access to."""
     names = graph.stack.resources
-    for role_id, _, _ in references_in(function.properties.get("Role"), names):
-        role = names[role_id]
-        documents: list[tuple[str, Any]] = []
-        if role.type == "AWS::IAM::Role":
-            for policy in role.properties.get("Policies") or []:
-                if isinstance(policy, dict):
-                    documents.append((f"role {role_id}", policy.get("PolicyDocument")))
-            for attached in graph.targets(role_id, "AWS::IAM::ManagedPolicy"):
-                documents.append(
-                    (f"policy {attached.logical_id}", attached.properties.get("PolicyDocument"))
-                )
-        for policy in graph.referrers(role_id, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
+    role = names[role_id]
+    documents: list[tuple[str, Any]] = []
+    if role.type == "AWS::IAM::Role":
+        for policy in role.properties.get("Policies") or []:
+            if isinstance(policy, dict):
+                documents.append((f"role {role_id}", policy.get("PolicyDocument")))
+        for attached in graph.targets(role_id, "AWS::IAM::ManagedPolicy"):
             documents.append(
-                (f"policy {policy.logical_id}", policy.properties.get("PolicyDocument"))
+                (f"policy {attached.logical_id}", attached.properties.get("PolicyDocument"))
             )
-        for label, document in documents:
-            yield from _from_document(label, document, graph, resolver)
+    for policy in graph.referrers(role_id, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
+        documents.append((f"policy {policy.logical_id}", policy.properties.get("PolicyDocument")))
+    for label, document in documents:
+        yield from _from_document(label, document, graph, resolver)
 
 
 def _from_document(label: str, document: Any, graph: Graph, resolver: Resolver) -> Iterator[Reach]:

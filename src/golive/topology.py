@@ -118,6 +118,8 @@ class Topology:
 
     subnet_zone: dict[str, Placement] = field(default_factory=dict)
     subnet_vpc: dict[str, str | None] = field(default_factory=dict)
+    #: VPC -> its subnets, in template order (``subnet_vpc`` turned around).
+    vpc_subnets: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     #: subnet -> its associated route table (None: one outside the stack).
     subnet_table: dict[str, str | None] = field(default_factory=dict)
     #: route table -> True (default route to an internet gateway), Unknown, or absent (no).
@@ -131,6 +133,8 @@ class Topology:
     vpcs: set[str] = field(default_factory=set)
     ingress: dict[str, list[Rule]] = field(default_factory=lambda: defaultdict(list))
     groups: set[str] = field(default_factory=set)
+    #: ``open_to_world`` answers by group and port (filled on first use).
+    _open: dict[tuple[str, int | None], bool | Unknown] = field(default_factory=dict, repr=False)
 
     def subnet_placements(self, value: Any, what: str) -> list[Placement] | Unknown:
         """Placements of the subnets a resolved subnet-list property names."""
@@ -166,7 +170,17 @@ class Topology:
         return self.table_internet.get(table, False)
 
     def open_to_world(self, group: str, port: int | None) -> bool | Unknown:
-        """Whether security group ``group`` (in the stack) admits the internet on ``port``."""
+        """Whether security group ``group`` (in the stack) admits the internet on ``port``.
+
+        Every database and instance in a shared group asks; the answer for each group and
+        port is read from the group's rules once.
+        """
+        key = (group, port)
+        if key not in self._open:
+            self._open[key] = self._read_open(group, port)
+        return self._open[key]
+
+    def _read_open(self, group: str, port: int | None) -> bool | Unknown:
         unknown: Unknown | None = None
         for rule in self.ingress.get(group, ()):
             world, covers = rule.world, rule.covers(port)
@@ -204,7 +218,10 @@ def _build(graph: Graph, resolver: Resolver) -> Topology:
         elif kind == "AWS::EC2::Subnet":
             written = props.get("AvailabilityZone", props.get("AvailabilityZoneId"))
             topo.subnet_zone[lid] = zone_placement(resolver.resolve(written), lid)
-            topo.subnet_vpc[lid] = target(resolver.resolve(props.get("VpcId")))
+            vpc = target(resolver.resolve(props.get("VpcId")))
+            topo.subnet_vpc[lid] = vpc
+            if vpc:
+                topo.vpc_subnets[vpc].append(lid)
         elif kind == "AWS::EC2::SubnetRouteTableAssociation":
             subnet = target(resolver.resolve(props.get("SubnetId")))
             table = target(resolver.resolve(props.get("RouteTableId")))
