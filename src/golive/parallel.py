@@ -13,6 +13,7 @@ scan's output does not depend on how many processes reviewed it.
 
 from __future__ import annotations
 
+import gc
 import math
 import multiprocessing
 import os
@@ -81,6 +82,10 @@ def map_in_order(
     shared = [costly_setup(item) if costly_setup is not None else False for item in items]
     tasks = plan_tasks(sizes, shared, workers)
     _Inherited.job = (function, items)
+    # Objects the parent holds are left out of the children's collections: a collection
+    # would otherwise touch, and so copy, every page the children share with the parent.
+    # The parent takes them back afterwards (a host process may run many scans).
+    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
@@ -93,6 +98,7 @@ def map_in_order(
                     next_index += 1
     finally:
         _Inherited.job = None
+        gc.unfreeze()
 
 
 def plan_tasks(sizes: Sequence[float], shared: Sequence[bool], workers: int) -> list[list[int]]:
