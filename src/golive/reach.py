@@ -13,13 +13,14 @@ endpoint. Event source mappings are not reach: Lambda's poller connects to MSK o
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from golive.graph import Graph, references_in
 from golive.model import Resource
-from golive.per_stack import per_stack
+from golive.per_stack import StackMemo
 from golive.resolver import Resolver
 
 #: Resource types reachable only from inside their VPC, with a readable name.
@@ -157,27 +158,20 @@ def _is_private(resource: Resource, attribute: str | None, resolver: Resolver) -
 
 def _from_role(function: Resource, graph: Graph, resolver: Resolver) -> Iterator[Reach]:
     for role_id, _, _ in references_in(function.properties.get("Role"), graph.stack.resources):
-        if resolver.assumptions:
+        if resolver.assumptions:  # a context that assumes branches reads the role itself
             yield from _through_role(role_id, graph, resolver)
-            continue
-        known = _roles_read(graph, resolver)
-        if role_id not in known:
-            known[role_id] = list(_through_role(role_id, graph, resolver))
-        yield from known[role_id]
+        else:
+            read = functools.partial(_through_role, role_id, graph, resolver)
+            yield from _ROLE_REACH.get(graph, role_id, read)
 
 
-@per_stack
-def _roles_read(graph: Graph, resolver: Resolver) -> dict[str, list[Reach]]:
-    """What each role grants access to, read with the stack's base resolver (on first use).
-
-    Functions often share one role, whose policies may list every table of the stack;
-    reading them again for each function made the check quadratic. A context that assumes
-    branches of undecided conditions reads them again itself.
-    """
-    return {}
+#: What each role grants access to, read once per stack. Functions often share one role
+#: whose policies may list every table of the stack; reading them again for each function
+#: made the check quadratic.
+_ROLE_REACH: StackMemo[str, list[Reach]] = StackMemo()
 
 
-def _through_role(role_id: str, graph: Graph, resolver: Resolver) -> Iterator[Reach]:
+def _through_role(role_id: str, graph: Graph, resolver: Resolver) -> list[Reach]:
     """The VPC-only resources the policies of role ``role_id`` grant data-plane access to."""
     names = graph.stack.resources
     role = names[role_id]
@@ -192,8 +186,11 @@ def _through_role(role_id: str, graph: Graph, resolver: Resolver) -> Iterator[Re
             )
     for policy in graph.referrers(role_id, "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"):
         documents.append((f"policy {policy.logical_id}", policy.properties.get("PolicyDocument")))
-    for label, document in documents:
-        yield from _from_document(label, document, graph, resolver)
+    return [
+        reach
+        for label, document in documents
+        for reach in _from_document(label, document, graph, resolver)
+    ]
 
 
 def _from_document(label: str, document: Any, graph: Graph, resolver: Resolver) -> Iterator[Reach]:

@@ -18,10 +18,8 @@ from golive.checks.ec2_launch import (
     setting,
 )
 from golive.context import Context
-from golive.graph import Graph
 from golive.model import Resource, Status
-from golive.per_stack import per_stack
-from golive.resolver import Resolver
+from golive.per_stack import StackMemo
 from golive.values import Reference, Text, Unknown, is_false, is_true
 
 AUTO_SCALING_GROUP = "AWS::AutoScaling::AutoScalingGroup"
@@ -289,23 +287,20 @@ def _only_load_balancers(resource: Resource, ctx: Context) -> list[str]:
         group = ctx.resource(ctx.value(resource, "GroupId").value)
     if group is None:
         return []
-    users = _users(ctx.graph, ctx.facts.resolver)
-    if group.logical_id not in users:
-        users[group.logical_id] = [r for r in ctx.referrers(group) if r.type not in _GROUP_TYPES]
-    found = users[group.logical_id]
+    found = _USERS.get(
+        ctx.graph,
+        group.logical_id,
+        lambda: [r for r in ctx.referrers(group) if r.type not in _GROUP_TYPES],
+    )
     if found and all(_application_load_balancer(r, ctx) for r in found):
         return sorted(r.logical_id for r in found)
     return []
 
 
-@per_stack
-def _users(graph: Graph, resolver: Resolver) -> dict[str, list[Resource]]:
-    """Security group -> what refers to it other than groups and rules (filled on first use).
-
-    The group and each of its ingress rules ask for those users; listing every resource in
-    a group shared by the whole stack, once per rule, made the checks quadratic.
-    """
-    return {}
+#: Security group -> what refers to it other than groups and rules. The group and each of
+#: its ingress rules ask; listing every resource in a group shared by the whole stack, once
+#: per rule, made the checks quadratic.
+_USERS: StackMemo[str, list[Resource]] = StackMemo()
 
 
 def _application_load_balancer(resource: Resource, ctx: Context) -> bool:

@@ -27,10 +27,8 @@ from functools import cache
 from typing import Any
 
 from golive.context import Context
-from golive.graph import Graph
 from golive.model import Resource
-from golive.per_stack import per_stack
-from golive.resolver import Resolver
+from golive.per_stack import StackMemo
 from golive.values import Reference, Text, Unknown
 
 #: What a resource gives as values that may name a target, and how a value reads as a name.
@@ -60,10 +58,8 @@ class _Filed:
     order: dict[str, int] = field(default_factory=dict)
 
 
-@per_stack
-def _tables(graph: Graph, resolver: Resolver) -> dict[Hashable, _Filed]:
-    """One table per (types, values_of, name_of), filled on first use."""
-    return {}
+#: One table per stack and (types, values_of, name_of).
+_TABLES: StackMemo[Hashable, _Filed] = StackMemo()
 
 
 def named_candidates(
@@ -77,11 +73,8 @@ def named_candidates(
     """Resources of ``types`` that may name ``target`` (whose own name is ``name``), in
     template order: its referrers, those whose values read as ``name``, and of those that
     only may, the first (all whose names were unread, when a branch is assumed)."""
-    tables = _tables(ctx.graph, ctx.resolver)
     spec = (types, values_of, name_of)
-    if spec not in tables:
-        tables[spec] = _file(ctx, types, values_of, name_of)
-    table = tables[spec]
+    table = _TABLES.get(ctx.graph, spec, lambda: _file(ctx, types, values_of, name_of))
     chosen = {r.logical_id: r for r in ctx.referrers(target, *types)}
     maybe = [*table.by_name.get(name, ()), *(table.doubtful if ctx.resolver.assumptions else ())]
     for resource in maybe:
