@@ -10,9 +10,9 @@ from golive.checks.resource_policy import named
 from golive.context import Context
 from golive.graph import Graph
 from golive.model import Resource
-from golive.per_stack import per_stack
+from golive.per_stack import per_stack, split_by_reading
 from golive.resolver import Resolver
-from golive.values import ABSENT, Text, Unknown, is_true
+from golive.values import ABSENT, is_true
 
 
 @check("cloudtrail.multi-region")
@@ -183,23 +183,12 @@ def _on_billing(alarm: Resource, resolver: Resolver) -> bool:
     return namespace == "AWS/Billing" and actions is not ABSENT and actions is not None
 
 
-def _billing_alarms_of(graph: Graph, resolver: Resolver) -> tuple[list[str], list[Resource]]:
-    """Billing alarms of the stack (ids, sorted), and the alarms golive cannot read yet.
-
-    Every budget without notifications of its own looks for billing alarms; reading every
-    alarm for every budget made that quadratic. An alarm whose namespace and actions the
-    stack's base resolver reads in full reads the same under every branch the engine
-    explores; the others are read again with each budget's own context.
-    """
-    certain: list[str] = []
-    unread: list[Resource] = []
-    for alarm in graph.of_type("AWS::CloudWatch::Alarm"):
-        values = (alarm.properties.get("Namespace"), alarm.properties.get("AlarmActions"))
-        if any(isinstance(resolver.resolve(v), (Unknown, Text)) for v in values):
-            unread.append(alarm)
-        elif _on_billing(alarm, resolver):
-            certain.append(alarm.logical_id)
-    return sorted(certain), unread
-
-
-billing_alarms = per_stack(_billing_alarms_of)
+@per_stack
+def billing_alarms(graph: Graph, resolver: Resolver) -> tuple[list[str], list[Resource]]:
+    """Billing alarms of the stack (ids, sorted), and the alarms to read with each budget's
+    own context (``split_by_reading``). Every budget without notifications of its own looks
+    for billing alarms; reading every alarm for every budget made that quadratic."""
+    read, unread = split_by_reading(
+        graph.of_type("AWS::CloudWatch::Alarm"), resolver, "Namespace", "AlarmActions"
+    )
+    return sorted(a.logical_id for a in read if _on_billing(a, resolver)), unread

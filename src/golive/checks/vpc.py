@@ -11,7 +11,7 @@ from golive.checks.resource_policy import doubt
 from golive.context import Context
 from golive.graph import Graph
 from golive.model import Resource
-from golive.per_stack import per_stack
+from golive.per_stack import per_stack, split_by_reading
 from golive.resolver import Resolver
 from golive.topology import WORLD, target, topology
 from golive.values import ABSENT, Text, Unknown
@@ -57,26 +57,14 @@ def _subnet_logs(vpc: Resource, ctx: Context) -> list[str]:
     return sorted(found)
 
 
-def _flow_log_targets(graph: Graph, resolver: Resolver) -> tuple[set[str], list[Resource]]:
-    """The resources flow logs of the stack name, and the flow logs whose target is unread.
-
-    A VPC without a flow log of its own lists its subnets that have one; reading every flow
-    log for every VPC made that quadratic. A ResourceId that resolves to a reference or a
-    literal with the stack's base resolver does so under every branch the engine explores;
-    only the others are read again with the VPC's own context.
-    """
-    logged: set[str] = set()
-    unread: list[Resource] = []
-    for log in graph.of_type(FLOW_LOG):
-        resource_id = resolver.resolve(log.properties.get("ResourceId"))
-        if isinstance(resource_id, (Unknown, Text)):
-            unread.append(log)
-        elif target(resource_id) is not None:
-            logged.add(str(target(resource_id)))
-    return logged, unread
-
-
-flow_log_targets = per_stack(_flow_log_targets)
+@per_stack
+def flow_log_targets(graph: Graph, resolver: Resolver) -> tuple[set[str], list[Resource]]:
+    """What the stack's flow logs name, and the flow logs to read with each VPC's own
+    context (``split_by_reading``). A VPC without a flow log of its own lists its subnets
+    that have one; reading every flow log for every VPC made that quadratic."""
+    read, unread = split_by_reading(graph.of_type(FLOW_LOG), resolver, "ResourceId")
+    targets = (target(resolver.resolve(log.properties.get("ResourceId"))) for log in read)
+    return {str(t) for t in targets if t is not None}, unread
 
 
 # --- vpc.s3-gateway-endpoint ------------------------------------------------------------------
