@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from golive import parallel
+from golive.discover import Input, InputKind
+from golive.loaders import needs_sam
 from golive.model import Profile
 from golive.parallel import map_in_order, worker_count
 from golive.scan import run_scan
@@ -112,3 +114,12 @@ def test_items_with_a_costly_setup_share_as_few_tasks_as_balance_allows() -> Non
     assert sorted(len(g) for g in groups) == [3, 3]
     # the largest task goes first
     assert tasks[0] in groups
+
+
+def test_only_templates_declaring_the_sam_transform_need_the_translator() -> None:
+    def unit(path: str) -> Input:
+        return Input(InputKind.FILE, REPO / path)
+
+    assert needs_sam(unit("tests/fixtures/trio/sam/template.yaml"))
+    assert not needs_sam(unit("examples/orders-app/edge.yaml"))
+    assert not needs_sam(Input(InputKind.TERRAFORM, REPO / "tests/fixtures/trio/terraform"))

@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import Any
 
 from golive.discover import Input, InputKind
-from golive.loaders.cloudformation import LoadedTemplate, load_template
+from golive.loaders.cloudformation import SAM_TRANSFORM, LoadedTemplate, load_template
 from golive.loaders.documents import MAX_BYTES
 
 #: How much of a JSON file is read to tell a Terraform plan from a template.
 _PLAN_SNIFF_BYTES = 4096
-#: In the SAM transform's name and in every SAM resource type.
-_SAM_MARKER = b"AWS::Serverless"
+#: Only a template that declares the SAM transform is translated (see load_template).
+_SAM_MARKER = SAM_TRANSFORM.encode()
 
 
 def load_input(unit: Input, parameters: Mapping[str, Any]) -> list[LoadedTemplate]:
@@ -57,7 +57,8 @@ def import_readers(units: Iterable[Input]) -> None:
 def needs_sam(unit: Input) -> bool:
     """Whether reviewing ``unit`` imports the SAM translator (0.4 s the first time).
 
-    A file counts when its text names the transform or a ``AWS::Serverless::`` type.
+    A file counts when its text names the transform; a mention in a comment only puts the
+    file with the SAM templates, where it is reviewed as usual.
     """
     return unit.kind is InputKind.FILE and _mentions_sam(unit.path)
 
