@@ -38,13 +38,13 @@ def test_every_combination_of_empty_lists(
     )
     summary = summarize(result.findings, result.catalog, resources=1, stacks=1, files=1, errors=0)
     report = json.loads(render_json(result, summary))
-    counts = [len(report[key]) for key in ("findings", "errors", "notes", "unused_suppressions")]
-    assert counts == [
-        len(scanned.findings) if filled[0] else 0,
-        2 if filled[1] else 0,
-        1 if filled[2] else 0,
-        2 if filled[3] else 0,
-    ]
+    named = [(f["check_id"], f["resource"]["logical_id"], f["status"]) for f in report["findings"]]
+    expected = [(f.check_id, f.resource.logical_id, f.status.value) for f in scanned.findings]
+    assert named == (expected if filled[0] else [])
+    written = {"file": "a.yaml", "line": 3, "message": 'a "quoted" problem'}
+    assert report["errors"] == ([written] * 2 if filled[1] else [])
+    assert report["notes"] == ([written] if filled[2] else [])
+    assert [u["message"] for u in report["unused_suppressions"]] == (
+        ["accepts nothing"] * 2 if filled[3] else []
+    )
     assert scanned.findings  # the filled case really has findings
-    if filled[1]:
-        assert report["errors"][0] == {"file": "a.yaml", "line": 3, "message": 'a "quoted" problem'}
