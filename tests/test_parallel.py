@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from pathlib import Path
@@ -38,6 +39,17 @@ def test_results_come_back_in_item_order_from_other_processes() -> None:
     workers = {pid for _, pid in results}
     assert os.getpid() not in workers
     assert 1 <= len(workers) <= 2
+
+
+def test_a_library_caller_gets_its_garbage_collection_back() -> None:
+    gc.unfreeze()
+    list(map_in_order(_square_and_pid, list(range(20)), jobs=2))
+    assert gc.get_freeze_count() == 0  # frozen for the fork only
+    gc.freeze()  # the golive command freezes its start-up: that stays as it was
+    frozen = gc.get_freeze_count()
+    list(map_in_order(_square_and_pid, list(range(20)), jobs=2))
+    assert gc.get_freeze_count() >= frozen
+    gc.unfreeze()
 
 
 def test_one_job_stays_in_this_process() -> None:

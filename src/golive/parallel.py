@@ -84,7 +84,9 @@ def map_in_order(
     _Inherited.job = (function, items)
     # Objects the parent holds are left out of the children's collections: a collection
     # would otherwise touch, and so copy, every page the children share with the parent.
-    # The parent takes them back afterwards (a host process may run many scans).
+    # The parent takes them back afterwards unless they were frozen already (the golive
+    # command freezes its start-up; a host process calling run_scan does not).
+    already_frozen = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
@@ -98,7 +100,8 @@ def map_in_order(
                     next_index += 1
     finally:
         _Inherited.job = None
-        gc.unfreeze()
+        if not already_frozen:
+            gc.unfreeze()
 
 
 def plan_tasks(sizes: Sequence[float], shared: Sequence[bool], workers: int) -> list[list[int]]:
