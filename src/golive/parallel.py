@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import math
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -47,7 +46,7 @@ def usable_cpus() -> int:
 
 def can_fork() -> bool:
     """Whether worker processes can be forked safely on this platform."""
-    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    return hasattr(os, "fork") and sys.platform != "darwin"
 
 
 def worker_count(requested: int, items: int) -> int:
@@ -88,6 +87,8 @@ def map_in_order(
     # command freezes its start-up; a host process calling run_scan does not).
     already_frozen = gc.get_freeze_count() > 0
     gc.freeze()
+    import multiprocessing  # 10 ms of imports, paid only when workers start
+
     try:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
