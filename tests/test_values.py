@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from golive.model import Location, Resource, Stack
 from golive.resolver import Resolver
-from golive.values import ABSENT, GETAZS_LENGTH, Reference, Text, Unknown, Zone, is_known
+from golive.values import ABSENT, GETAZS_LENGTH, Reference, Text, Unknown, Zone, is_known, node_at
 
 
 def make_stack(
@@ -254,3 +254,12 @@ def test_if_picks_a_branch_or_says_which_condition(name: str, yes: Any, no: Any)
 @given(_literals)
 def test_is_known_holds_for_literals(value: Any) -> None:
     assert is_known(value)
+
+
+def test_node_at_walks_raw_nodes_and_stops_where_the_path_leaves_them() -> None:
+    tree = {"Rules": [{"Target": {"Ref": "Queue"}}], "Name": "x"}
+    assert node_at(tree, "Rules", 0, "Target") == {"Ref": "Queue"}
+    assert node_at(tree, "Rules", 1, "Target") is None  # past the end of the list
+    assert node_at(tree, "Name", "Target") is None  # a string has no keys
+    assert node_at(tree, "Rules", "0") is None  # a list is indexed by position only
+    assert node_at(tree) is tree

@@ -19,6 +19,7 @@ from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
+from golive.values import node_at
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,6 @@ class DeadLetterUse:
         return f"{self.via} of {self.source}"
 
 
-def _get(node: Any, *keys: str | int) -> Any:
-    for key in keys:
-        if isinstance(node, dict):
-            node = node.get(key)
-        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
-            node = node[key]
-        else:
-            return None
-    return node
-
-
 def _redrive_target(policy: Any) -> Any:
     """``deadLetterTargetArn`` of a redrive policy written as a mapping or a JSON string."""
     if isinstance(policy, str):
@@ -50,7 +40,7 @@ def _redrive_target(policy: Any) -> Any:
             policy = json.loads(policy)
         except ValueError:
             return None
-    return _get(policy, "deadLetterTargetArn")
+    return node_at(policy, "deadLetterTargetArn")
 
 
 Finder = Callable[[Resource], Iterator[tuple[Any, str]]]
@@ -61,28 +51,28 @@ def _redriven(resource: Resource) -> Iterator[tuple[Any, str]]:
 
 
 def _function(resource: Resource) -> Iterator[tuple[Any, str]]:
-    yield _get(resource.properties, "DeadLetterConfig", "TargetArn"), "dead-letter queue"
+    yield node_at(resource.properties, "DeadLetterConfig", "TargetArn"), "dead-letter queue"
 
 
 def _on_failure(resource: Resource) -> Iterator[tuple[Any, str]]:
-    destination = _get(resource.properties, "DestinationConfig", "OnFailure", "Destination")
+    destination = node_at(resource.properties, "DestinationConfig", "OnFailure", "Destination")
     yield destination, "on-failure destination"
 
 
 def _rule(resource: Resource) -> Iterator[tuple[Any, str]]:
     targets = resource.properties.get("Targets")
     for target in targets if isinstance(targets, list) else []:
-        yield _get(target, "DeadLetterConfig", "Arn"), "target dead-letter queue"
+        yield node_at(target, "DeadLetterConfig", "Arn"), "target dead-letter queue"
 
 
 def _schedule(resource: Resource) -> Iterator[tuple[Any, str]]:
-    yield _get(resource.properties, "Target", "DeadLetterConfig", "Arn"), "dead-letter queue"
+    yield node_at(resource.properties, "Target", "DeadLetterConfig", "Arn"), "dead-letter queue"
 
 
 def _pipe(resource: Resource) -> Iterator[tuple[Any, str]]:
     source = resource.properties.get("SourceParameters")
     for kind in ("KinesisStreamParameters", "DynamoDBStreamParameters"):
-        yield _get(source, kind, "DeadLetterConfig", "Arn"), "dead-letter queue"
+        yield node_at(source, kind, "DeadLetterConfig", "Arn"), "dead-letter queue"
 
 
 _FINDERS: dict[str, Finder] = {

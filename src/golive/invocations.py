@@ -18,7 +18,7 @@ from typing import Any
 from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.resolver import Resolver
-from golive.values import Reference, Text
+from golive.values import Reference, Text, node_at
 
 FUNCTION = "AWS::Lambda::Function"
 
@@ -82,20 +82,6 @@ _POLLED: dict[str, str] = {
 Finder = Callable[[Resource, Resolver], Iterator[tuple[Any, Mode, str]]]
 
 
-def _at(*keys: str | int) -> Callable[[Any], Any]:
-    def get(node: Any) -> Any:
-        for key in keys:
-            if isinstance(node, dict):
-                node = node.get(key)
-            elif isinstance(node, list) and isinstance(key, int) and key < len(node):
-                node = node[key]
-            else:
-                return None
-        return node
-
-    return get
-
-
 def _each(items: Any) -> list[Any]:
     return items if isinstance(items, list) else []
 
@@ -124,9 +110,9 @@ def _permission(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, M
 
 
 def _s3(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
-    config = _at("NotificationConfiguration", "LambdaConfigurations")(resource.properties)
+    config = node_at(resource.properties, "NotificationConfiguration", "LambdaConfigurations")
     for item in _each(config):
-        yield _at("Function")(item), Mode.ASYNC, "S3 bucket"
+        yield node_at(item, "Function"), Mode.ASYNC, "S3 bucket"
 
 
 def _sns_subscription(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
@@ -142,20 +128,22 @@ def _sns_topic(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mo
 
 def _event_rule(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
     for target in _each(resource.properties.get("Targets")):
-        yield _at("Arn")(target), Mode.ASYNC, "EventBridge rule"
+        yield node_at(target, "Arn"), Mode.ASYNC, "EventBridge rule"
 
 
 def _pipe(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
     kind = resolver.resolve(
-        _at("TargetParameters", "LambdaFunctionParameters", "InvocationType")(resource.properties)
+        node_at(
+            resource.properties, "TargetParameters", "LambdaFunctionParameters", "InvocationType"
+        )
     )
     mode = Mode.ASYNC if kind == "FIRE_AND_FORGET" else Mode.SYNC
     yield resource.properties.get("Target"), mode, "EventBridge pipe"
 
 
 def _ses_rule(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mode, str]]:
-    for action in _each(_at("Rule", "Actions")(resource.properties)):
-        lambda_action = _at("LambdaAction")(action)
+    for action in _each(node_at(resource.properties, "Rule", "Actions")):
+        lambda_action = node_at(action, "LambdaAction")
         if isinstance(lambda_action, dict):
             kind = resolver.resolve(lambda_action.get("InvocationType"))
             mode = Mode.SYNC if kind == "RequestResponse" else Mode.ASYNC
@@ -163,10 +151,10 @@ def _ses_rule(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, Mod
 
 
 def _iot_rule(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
-    payload = _at("TopicRulePayload")(resource.properties)
-    actions = [*_each(_at("Actions")(payload)), _at("ErrorAction")(payload)]
+    payload = node_at(resource.properties, "TopicRulePayload")
+    actions = [*_each(node_at(payload, "Actions")), node_at(payload, "ErrorAction")]
     for action in actions:
-        yield _at("Lambda", "FunctionArn")(action), Mode.ASYNC, "IoT rule"
+        yield node_at(action, "Lambda", "FunctionArn"), Mode.ASYNC, "IoT rule"
 
 
 def _whole(mode: Mode, via: str, *keys: str) -> Finder:
@@ -183,9 +171,9 @@ def _whole(mode: Mode, via: str, *keys: str) -> Finder:
 
 def _pipeline(resource: Resource, _: Resolver) -> Iterator[tuple[Any, Mode, str]]:
     for stage in _each(resource.properties.get("Stages")):
-        for action in _each(_at("Actions")(stage)):
-            if _at("ActionTypeId", "Provider")(action) == "Lambda":
-                yield _at("Configuration")(action), Mode.ASYNC, "CodePipeline action"
+        for action in _each(node_at(stage, "Actions")):
+            if node_at(action, "ActionTypeId", "Provider") == "Lambda":
+                yield node_at(action, "Configuration"), Mode.ASYNC, "CodePipeline action"
 
 
 _IAM_TYPES = frozenset({"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
@@ -194,7 +182,7 @@ _IAM_TYPES = frozenset({"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::Managed
 def _policy_documents(resource: Resource) -> Iterator[Any]:
     if resource.type == "AWS::IAM::Role":
         for policy in _each(resource.properties.get("Policies")):
-            yield _at("PolicyDocument")(policy)
+            yield node_at(policy, "PolicyDocument")
     else:
         yield resource.properties.get("PolicyDocument")
 
@@ -250,7 +238,7 @@ def _invoke_policy(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any
     else:
         mode, via = _policy_invoker(resource, resolver)
     for document in _policy_documents(resource):
-        statements = _at("Statement")(document)
+        statements = node_at(document, "Statement")
         for statement in statements if isinstance(statements, list) else [statements]:
             if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
                 continue

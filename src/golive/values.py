@@ -126,6 +126,19 @@ def is_intrinsic(node: Any) -> bool:
     return False
 
 
+def node_at(node: Any, *keys: str | int) -> Any:
+    """The raw template node at ``keys`` inside ``node`` (names in mappings, positions in
+    lists), None where the path leaves the tree. Intrinsic functions are not resolved."""
+    for key in keys:
+        if isinstance(node, dict):
+            node = node.get(key)
+        elif isinstance(node, list) and isinstance(key, int) and key < len(node):
+            node = node[key]
+        else:
+            return None
+    return node
+
+
 def is_known(value: Any) -> bool:
     """True when nothing in ``value`` is ``Unknown`` or ``Text`` (references are known)."""
     if isinstance(value, (Unknown, Text)):

@@ -24,7 +24,7 @@ from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
-from golive.values import is_true
+from golive.values import is_true, node_at
 
 #: Parameter types that cannot hold a secret (numbers, AWS-specific identifiers).
 _NOT_SECRET_TYPES = ("Number", "List<Number>", "AWS::EC2::", "List<AWS::EC2::", "AWS::Route53::")
@@ -67,7 +67,7 @@ def secret_parameters(resource: Resource, ctx: Context) -> Verdict:
     used: dict[str, str] = {}
     for name, _, path in references_in(resource.properties, capable) if capable else ():
         key = next((p for p in reversed(path) if isinstance(p, str) and not _intrinsic(p)), "")
-        whole = _node_at(resource.properties, path) == {"Ref": name}
+        whole = node_at(resource.properties, *path) == {"Ref": name}
         if names_secret(name) or (whole and names_secret(key)):
             used.setdefault(name, key)
     if not used:
@@ -119,15 +119,3 @@ def hardcoded_secrets(resource: Resource, ctx: Context) -> Verdict:
 
 def _intrinsic(step: str) -> bool:
     return step == "Ref" or step.startswith("Fn::")
-
-
-def _node_at(node: Any, path: tuple[str | int, ...]) -> Any:
-    """The raw node at ``path`` (a property path from ``references_in``)."""
-    for step in path:
-        if isinstance(node, dict) and isinstance(step, str):
-            node = node.get(step)
-        elif isinstance(node, list) and isinstance(step, int) and step < len(node):
-            node = node[step]
-        else:
-            return None
-    return node
