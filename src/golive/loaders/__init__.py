@@ -55,7 +55,7 @@ def import_readers(units: Iterable[Input]) -> None:
 
 
 def needs_sam(unit: Input) -> bool:
-    """Whether reviewing ``unit`` imports the SAM translator (0.4 s the first time).
+    """Whether reviewing ``unit`` imports the SAM translator (0.3 s the first time).
 
     A file counts when its text names the transform; a mention in a comment only puts the
     file with the SAM templates, where it is reviewed as usual.

@@ -188,10 +188,8 @@ def build_stack(
         data, foreach_problems = expand_foreach(data, index, file, parameters)
         problems.extend(foreach_problems)
     if SAM_TRANSFORM in transforms:
-        from golive.loaders.sam import expand_sam
-
         try:
-            data, origins = expand_sam(data, index, file, parameters)
+            data, origins = _expand_sam(data, index, file, parameters)
             source_kind = "sam"
         except LoadError as exc:
             # Keep what can still be reviewed: the template's plain CloudFormation resources.
@@ -336,6 +334,18 @@ def _kind(value: Any) -> str:
     if isinstance(value, list):
         return "a list"
     return f"a {type(value).__name__}"
+
+
+def _expand_sam(
+    data: dict[str, Any], index: LineIndex, file: str, parameters: Mapping[str, Any]
+) -> tuple[dict[str, Any], dict[str, tuple[Origin, int | None]]]:
+    """SAM to CloudFormation; the translator is imported here, on the first SAM template."""
+    from golive.loaders.offline_aws import import_offline
+
+    import_offline("golive.loaders.sam")  # the translator, without boto3 or botocore
+    from golive.loaders.sam import expand_sam
+
+    return expand_sam(data, index, file, parameters)
 
 
 def _unknown_intrinsics(data: dict[str, Any], index: LineIndex, file: str) -> list[InputError]:

@@ -6,8 +6,10 @@ are done around it: local artifact paths (``CodeUri: ./src``) become placeholder
 locations, since the translator only accepts packaged templates, and every generated
 resource is traced back to the SAM resource the user wrote, for findings to name.
 
-Importing this module costs about half a second (the translator pulls in boto3), so the
-CloudFormation loader imports it only when a template carries the SAM transform.
+Importing this module costs about a quarter of a second, so the CloudFormation loader
+imports it only when a template carries the SAM transform, and through
+``offline_aws.import_offline``: the translator imports boto3 and botocore, which it never
+needs here, and stand-ins save their import and guarantee that no AWS client is created.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from samtranslator.model.exceptions import InvalidDocumentException
 from samtranslator.parser.parser import Parser
 from samtranslator.translator.translator import Translator
 
+from golive.loaders import offline_aws
 from golive.loaders.errors import LoadError
 from golive.loaders.locations import LineIndex
 from golive.model import Origin
@@ -52,15 +55,6 @@ _translator_module.make_policy_template_for_function_plugin = functools.cache(
 )
 
 
-class _Session:
-    """Stands in for a boto3 session: the translator only reads the region from it.
-
-    No AWS call is ever made; the region only shapes placeholder ARNs the translator writes.
-    """
-
-    region_name = "us-east-1"
-
-
 class _AnyManagedPolicy(dict[str, str]):
     """Managed policy names resolve to their ARN without asking IAM."""
 
@@ -88,7 +82,9 @@ def expand_sam(
         and body["Type"].startswith("AWS::Serverless::")
     }
     translator = Translator(
-        managed_policy_map=_AnyManagedPolicy(), sam_parser=Parser(), boto_session=_Session()
+        managed_policy_map=_AnyManagedPolicy(),
+        sam_parser=Parser(),
+        boto_session=offline_aws.Session(),
     )
     values = {k: v for k, v in parameters.items() if isinstance(v, (str, int, float, list))}
     try:
