@@ -6,8 +6,8 @@ read nothing else. Everything here is frozen: the pipeline only ever builds new 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any
 
@@ -139,6 +139,48 @@ class Stack:
     #: CloudFormation termination protection as the deployment sets it (CDK manifest);
     #: None when the input does not say.
     termination_protection: bool | None = None
+
+    def after_review(self) -> Stack:
+        """This stack as a scan keeps it once every check has judged it.
+
+        Names, files, locations, metadata and comments stay (reports count resources and
+        suppressions read metadata and comments); properties, parameters, mappings and
+        conditions, the inputs of the checks, are dropped. On a scan of thousands of templates
+        they are most of the memory, and most of what workers send back.
+        """
+        resources = {
+            logical_id: replace(resource, properties=DROPPED)
+            for logical_id, resource in self.resources.items()
+        }
+        return replace(
+            self, resources=resources, parameters=DROPPED, mappings=DROPPED, conditions=DROPPED
+        )
+
+
+class DroppedInputs(Mapping[str, Any]):
+    """Stands where a reviewed stack's inputs were: reading it is a mistake, and says so."""
+
+    def __getitem__(self, key: str) -> Any:
+        raise self._mistake()
+
+    def __iter__(self) -> Iterator[str]:
+        raise self._mistake()
+
+    def __len__(self) -> int:
+        raise self._mistake()
+
+    def __reduce__(self) -> str:
+        return "DROPPED"  # one instance, also after crossing from a worker process
+
+    @staticmethod
+    def _mistake() -> RuntimeError:
+        return RuntimeError(
+            "a reviewed stack keeps no properties, parameters, mappings or conditions "
+            "(Stack.after_review); read them in a check, while the stack is judged"
+        )
+
+
+DROPPED: Mapping[str, Any] = DroppedInputs()
 
 
 @dataclass(frozen=True)

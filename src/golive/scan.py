@@ -34,6 +34,8 @@ class ScanResult:
     profile: Profile
     #: The checks that ran (the catalogue less what the settings deselect), in catalogue order.
     catalog: Mapping[str, CheckMeta]
+    #: The stacks reviewed, as kept after their review (``Stack.after_review``: resources with
+    #: their names, locations, metadata and comments, without the properties judged).
     stacks: list[Stack] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     errors: list[InputError] = field(default_factory=list)
@@ -146,12 +148,12 @@ class _Reviewer:
             return outcome
         outcome.loaded = True
         for loaded in loaded_stacks:
-            outcome.stacks.append(loaded.stack)
             outcome.errors.extend(loaded.problems)
             outcome.notes.extend(loaded.notes)
             stack_result = self.engine(profile).run(loaded.stack, self.values)
             outcome.findings.extend(stack_result.findings)
             outcome.errors.extend(stack_result.errors)
+            outcome.stacks.append(loaded.stack.after_review())
         return outcome
 
 
