@@ -28,15 +28,6 @@ SAM_TEMPLATE = {
                 "Events": {"Get": {"Type": "Api", "Properties": {"Path": "/o", "Method": "get"}}},
             },
         },
-        "Shared": {
-            "Type": "AWS::Serverless::Application",
-            "Properties": {
-                "Location": {
-                    "ApplicationId": "arn:aws:serverlessrepo:us-east-1:1:applications/x",
-                    "SemanticVersion": "1.0.0",
-                }
-            },
-        },
     },
 }
 
