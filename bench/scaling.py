@@ -26,11 +26,9 @@ import argparse
 import datetime as _dt
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -40,6 +38,7 @@ REPO = BENCH_DIR.parent
 sys.path.insert(0, str(BENCH_DIR))
 
 import generate  # noqa: E402  (bench/generate.py, beside this script)
+from timing import CHECKOV_ENV, capture, log, machine_info, measure, ratio  # noqa: E402
 
 WORK = generate.GENERATED / "scaling"
 PLOT_DIR = BENCH_DIR / ".plot"
@@ -50,40 +49,6 @@ DEFAULT_PNG = BENCH_DIR / "scaling.png"
 SINGLE_SIZES = (1000, 2000, 5000, 10000)
 FOLDER_SIZES = (500, 1000, 2500, 5000)
 GOAL = 12.0  # largest allowed time ratio for 10 times the input
-# the same settings bench/run gives Checkov: no update check, no platform look-ups
-CHECKOV_ENV = {"CKV_SKIP_PACKAGE_UPDATE_CHECK": "True", "BC_SKIP_MAPPING": "TRUE"}
-
-
-def log(msg: str) -> None:
-    print(msg, file=sys.stderr, flush=True)
-
-
-# --------------------------------------------------------------------------- measuring
-
-
-def measure(
-    cmd: list[str], stdout_path: Path, env: dict[str, str], timeout: float
-) -> dict[str, Any]:
-    """Wall time, CPU time and peak RSS of one fresh process (rusage from os.wait4)."""
-    with open(stdout_path, "wb") as out, open(stdout_path.with_suffix(".stderr"), "wb") as err:
-        load1 = os.getloadavg()[0]
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=env, cwd=str(REPO))
-        killer = threading.Timer(timeout, proc.kill)
-        killer.start()
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        timed_out = not killer.is_alive()
-        killer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
-    return {
-        "seconds": round(wall, 3),
-        "cpu_seconds": round(usage.ru_utime + usage.ru_stime, 3),
-        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),
-        "exit_code": proc.returncode,
-        "timed_out": timed_out,
-        "load1_before": round(load1, 2),
-    }
 
 
 def stats(runs: list[dict[str, Any]]) -> dict[str, Any]:
@@ -232,10 +197,6 @@ def run_series(
             for path in (out, out.with_suffix(".out"), out.with_suffix(".stderr")):
                 path.unlink(missing_ok=True)
     return points
-
-
-def ratio(a: float | None, b: float | None) -> float | None:
-    return None if a is None or not b else round(a / b, 2)
 
 
 def summarize(points: list[dict[str, Any]], startup: float) -> dict[str, Any]:
@@ -387,32 +348,6 @@ def plot(results_path: Path, png: Path, install: bool) -> bool:
 
 
 # --------------------------------------------------------------------------- main
-
-
-def machine_info() -> dict[str, Any]:
-    mem_kib = 0
-    try:
-        for line in Path("/proc/meminfo").read_text().splitlines():
-            if line.startswith("MemTotal:"):
-                mem_kib = int(line.split()[1])
-    except OSError:
-        pass
-    return {
-        "cores": os.cpu_count(),
-        "memory_gib": round(mem_kib / 1024 / 1024, 1),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-    }
-
-
-def capture(cmd: list[str]) -> str:
-    """The last line a short command prints."""
-    try:
-        done = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        return f"unavailable ({exc})"
-    lines = (done.stdout.strip() or done.stderr.strip()).splitlines()
-    return lines[-1] if lines else ""
 
 
 def sizes(text: str) -> list[int]:
