@@ -91,11 +91,6 @@ def discover_inputs(paths: Iterable[Path]) -> list[Input]:
     return _without_called_modules(list(found))
 
 
-def discover(paths: Iterable[Path]) -> list[Path]:
-    """The paths of every input under ``paths`` (files, assembly and configuration folders)."""
-    return [unit.path for unit in discover_inputs(paths)]
-
-
 def is_cloud_assembly(folder: Path) -> bool:
     """A CDK cloud assembly: ``manifest.json`` with a ``cdk.out`` marker or stack templates."""
     if not (folder / "manifest.json").is_file():

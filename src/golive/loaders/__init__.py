@@ -71,7 +71,7 @@ def _mentions_sam(path: Path) -> bool:
         return False  # reported when the file is read for review
 
 
-def _looks_like_plan(path: Any) -> bool:
+def _looks_like_plan(path: Path) -> bool:
     """``terraform show -json`` output names its format and Terraform's version up front."""
     with path.open("rb") as stream:
         head = stream.read(_PLAN_SNIFF_BYTES)

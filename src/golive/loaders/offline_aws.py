@@ -74,8 +74,8 @@ class EndpointConnectionError(Exception):
 
 def import_offline(name: str) -> ModuleType:
     """Import module ``name`` with the stand-ins in place of boto3 and botocore."""
-    if any(stand_in in sys.modules for stand_in in STAND_IN_NAMES):
-        return importlib.import_module(name)
+    if name in sys.modules or any(stand_in in sys.modules for stand_in in STAND_IN_NAMES):
+        return importlib.import_module(name)  # imported already, or the real ones are here
     before = set(sys.modules)
     sys.modules.update(_stand_ins())
     try:
