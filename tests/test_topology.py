@@ -90,6 +90,7 @@ def test_index_is_built_once_per_graph_and_reads_routes_and_rules() -> None:
     topo = topology(graph, resolver)
     assert topology(graph, resolver) is topo
     assert topo.subnet_zone["Public"].key == ("index", 1)
+    assert topo.vpc_subnets == {"Vpc": ["Public", "Private"]}  # in template order
     assert topo.subnet_public("Public") is True
     assert topo.subnet_public("Private") is False  # the main route table of a new VPC
     assert topo.open_to_world("Group", 5432) is True

@@ -101,19 +101,13 @@ class AlarmIndex:
     exact: dict[tuple[str, str, str, Parts], list[Watch]] = field(
         default_factory=lambda: defaultdict(list)
     )
-    #: (namespace, metric, dimension) -> watches whose value holds a part not known
-    vague: dict[tuple[str, str, str], list[Watch]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    #: (namespace, metric, dimension) -> watches whose value is a plain literal
-    literal: dict[tuple[str, str, str], list[Watch]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-    #: ``vague`` and ``literal`` again, by the literal text their values start and end with
-    vague_ends: dict[tuple[str, str, str], Ends[Watch]] = field(
+    #: (namespace, metric, dimension) -> watches whose value holds a part not known, by the
+    #: literal text their values start and end with
+    vague: dict[tuple[str, str, str], Ends[Watch]] = field(
         default_factory=lambda: defaultdict(Ends)
     )
-    literal_ends: dict[tuple[str, str, str], Ends[Watch]] = field(
+    #: (namespace, metric, dimension) -> watches whose value is a plain literal, the same way
+    literal: dict[tuple[str, str, str], Ends[Watch]] = field(
         default_factory=lambda: defaultdict(Ends)
     )
     #: (namespace, metric) -> watches without any dimension (every resource of the service)
@@ -217,11 +211,9 @@ def _add(index: AlarmIndex, alarm: str, metric: Mapping[str, Any]) -> None:
             continue
         index.exact[(namespace, name, dimension, value_parts)].append(watch)
         if any(isinstance(p, Unknown) for p in value_parts):
-            index.vague[(namespace, name, dimension)].append(watch)
-            index.vague_ends[(namespace, name, dimension)].add(watch, value_parts)
+            index.vague[(namespace, name, dimension)].add(watch, value_parts)
         elif all(isinstance(p, str) for p in value_parts):
-            index.literal[(namespace, name, dimension)].append(watch)
-            index.literal_ends[(namespace, name, dimension)].add(watch, value_parts)
+            index.literal[(namespace, name, dimension)].add(watch, value_parts)
 
 
 def _rule_children(
@@ -280,23 +272,24 @@ def _open_candidates(
     stacks that name resources ``${AWS::StackName}-...``. The ends narrow them to a superset
     of those ``same`` may call possible; ``coverage`` still asks ``same`` of each.
     """
-    if key not in index.vague_ends and key not in index.literal_ends:
+    if key not in index.vague and key not in index.literal:
         return []
     found: dict[int, Watch] = {}
-    vague = index.vague_ends.get(key, Ends())
-    literal = index.literal_ends.get(key, Ends())
+    vague = index.vague.get(key, Ends())
+    literal = index.literal.get(key, Ends())
     for form in forms:
         if len(form) == 1 and isinstance(form[0], Unknown):
             # A name that is one unknown may be anything, and so may an open value.
-            return [*index.vague.get(key, ()), *index.literal.get(key, ())]
+            return [*vague.items, *literal.items]
         if all(isinstance(p, Reference) for p in form):
             # A generated name never equals a value with written parts.
             items = vague.whole
         else:
-            items = vague.agreeing(*ends(form))
+            first, last = ends(form)
+            items = vague.agreeing(first, last)
             if any(isinstance(p, Unknown) for p in form):
                 # Only a resource whose own name is open may be the one a literal names.
-                items = items + literal.agreeing(*ends(form))
+                items = items + literal.agreeing(first, last)
         for watch in items:
             found.setdefault(id(watch), watch)
     return list(found.values())

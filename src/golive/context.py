@@ -68,9 +68,9 @@ class Context:
         return Context(self.facts, self.profile, self.settings, self.resolver, meta, self._reach)
 
     def unconditional(self) -> Context:
-        """The same context without the branch assumptions the engine explores."""
-        resolver = Resolver(self.resolver.stack, self.resolver.parameters)
-        return Context(self.facts, self.profile, self.settings, resolver, self.meta, {})
+        """The same context without the branch assumptions the engine explores: the stack's
+        base resolver (``facts.resolver``)."""
+        return Context(self.facts, self.profile, self.settings, self.facts.resolver, self.meta)
 
     def under(self, assumptions: Mapping[str, bool]) -> Context:
         """The same context with undecided conditions taken as given."""

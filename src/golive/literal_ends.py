@@ -73,6 +73,8 @@ class _Affixes(Generic[T]):
 class Ends(Generic[T]):
     """Items filed by the literal ends of a name (``ends``)."""
 
+    #: every item, in the order added
+    items: list[T] = field(default_factory=list)
     #: items whose name is one unknown: it may be any name
     whole: list[T] = field(default_factory=list)
     #: items with neither end literal (``whole`` among them)
@@ -86,6 +88,7 @@ class Ends(Generic[T]):
     both_by_first: _Affixes[T] = field(default_factory=_Affixes)
 
     def add(self, item: T, name: Sequence[object]) -> None:
+        self.items.append(item)
         first, last = ends(name)
         if first and last:
             self.both.add(last[::-1], item, first)

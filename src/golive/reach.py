@@ -22,6 +22,7 @@ from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.per_stack import StackMemo
 from golive.resolver import Resolver
+from golive.values import is_true
 
 #: Resource types reachable only from inside their VPC, with a readable name.
 VPC_ONLY: dict[str, str] = {
@@ -151,7 +152,7 @@ def _is_private(resource: Resource, attribute: str | None, resolver: Resolver) -
     if resource.type == "AWS::RDS::DBCluster":
         data_api = resolver.resolve(resource.properties.get("EnableHttpEndpoint"))
         uses_endpoint = attribute is not None and attribute.startswith(("Endpoint", "ReadEndpoint"))
-        if data_api in (True, "true", "True") and not uses_endpoint:
+        if is_true(data_api) and not uses_endpoint:
             return False  # the ARN is used with the Data API, over HTTPS
     return True
 

@@ -253,10 +253,10 @@ def raw_catalog() -> dict[str, Any]:
     return {prefix: _parse_yaml(text) for prefix, text in files}
 
 
-def catalog_digest(files: list[tuple[str, str]] | None = None) -> str:
-    """A digest of the catalogue's YAML files (names and contents)."""
+def catalog_digest(files: list[tuple[str, str]]) -> str:
+    """A digest of the catalogue's YAML ``files`` (names and contents)."""
     hasher = hashlib.sha256()
-    for prefix, text in files if files is not None else _yaml_files():
+    for prefix, text in files:
         hasher.update(prefix.encode() + b"\0" + text.encode() + b"\0")
     return hasher.hexdigest()
 

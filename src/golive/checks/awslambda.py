@@ -8,6 +8,7 @@ from typing import Any
 from golive.alarms import Metric, describe, parts
 from golive.checks.alarm_coverage import watched
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, required, unknown
+from golive.checks.lambda_runtime import only_custom_resource_handler
 from golive.checks.resource_policy import named
 from golive.context import Context
 from golive.invocations import Invocation, Mode
@@ -47,7 +48,7 @@ def _sources(invocations: list[Invocation]) -> str:
 
 @check("lambda.reserved-concurrency")
 def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
-    if _only_custom_resource_handler(fn, ctx):
+    if only_custom_resource_handler(fn, ctx):
         return not_applicable(
             "a custom-resource handler only: CloudFormation invokes it a few times per stack "
             "operation, so it cannot run away with the account's concurrency"
@@ -63,11 +64,6 @@ def reserved_concurrency(fn: Resource, ctx: Context) -> Verdict:
             "ReservedConcurrentExecutions",
         )
     return passed(f"reserved concurrency is {limit.value}", "ReservedConcurrentExecutions")
-
-
-def _only_custom_resource_handler(fn: Resource, ctx: Context) -> bool:
-    invocations = ctx.invocations(fn)
-    return bool(invocations) and all(i.mode is Mode.CUSTOM_RESOURCE for i in invocations)
 
 
 def _has_failure_destination(fn: Resource, ctx: Context) -> str | None:
@@ -275,7 +271,7 @@ def throttle_alarm(fn: Resource, ctx: Context) -> Verdict:
 def _alarm_exemption(fn: Resource, ctx: Context) -> Verdict | None:
     """Functions whose Lambda metrics are not where an alarm of the stack would watch."""
     invocations = ctx.invocations(fn)
-    if _only_custom_resource_handler(fn, ctx):
+    if only_custom_resource_handler(fn, ctx):
         return not_applicable("a custom-resource handler only: its errors fail the stack operation")
     if invocations and all(i.via.startswith("CloudFormation macro") for i in invocations):
         return not_applicable(

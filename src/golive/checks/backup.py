@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from golive.backups import protection
-from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.base import Verdict, check, failed, passed, unknown
+from golive.checks.stateful import data_store_scope
 from golive.context import Context
 from golive.model import Resource
 from golive.resolver import Resolver
-from golive.stateful_data import holds_no_data
 from golive.values import ABSENT, Reference, Text, Unknown, is_true
 
 #: Stand-ins for the stack's own region and account when nobody gave them.
@@ -86,11 +86,9 @@ def _pitr_of(replica: Any) -> bool:
 
 @check("backup.coverage")
 def coverage(resource: Resource, ctx: Context) -> Verdict:
-    no_data = holds_no_data(resource, ctx)
-    if isinstance(no_data, Unknown):
-        return unknown(no_data.reason)
-    if no_data:
-        return not_applicable(no_data)
+    scope = data_store_scope(resource, ctx)
+    if scope is not None:
+        return scope
     native = _native(resource, ctx)
     if not isinstance(native, Unknown) and native[1]:
         return passed(native[0])

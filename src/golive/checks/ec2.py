@@ -17,9 +17,10 @@ from golive.checks.ec2_launch import (
     describe,
     setting,
 )
+from golive.checks.resource_policy import doubt
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Text, Unknown, is_true
+from golive.values import is_true
 
 VOLUME = "AWS::EC2::Volume"
 #: NOTE: EC2 launches m1.small when an instance names no type (RunInstances API reference).
@@ -58,13 +59,6 @@ def _declared_volumes(
     return found, volumes
 
 
-def _open(value: Any) -> str | None:
-    """The reason a resolved value is not known, if it is not."""
-    if isinstance(value, (Unknown, Text)):
-        return value.reason
-    return None
-
-
 @check("ec2.ebs-encryption")
 def ebs_encryption(resource: Resource, ctx: Context) -> Verdict:
     if resource.type == VOLUME:
@@ -83,8 +77,8 @@ def ebs_encryption(resource: Resource, ctx: Context) -> Verdict:
         encrypted = ebs.get("Encrypted")
         if is_true(encrypted):
             continue
-        if _open(encrypted):
-            open_.append(f"{device} ({_open(encrypted)})")
+        if doubt(encrypted):
+            open_.append(f"{device} ({doubt(encrypted)})")
         elif encrypted is None and ebs.get("SnapshotId") is not None:
             open_.append(f"{device} (restored from a snapshot, whose encryption it keeps)")
         else:
@@ -141,7 +135,7 @@ def ebs_gp3(resource: Resource, ctx: Context) -> Verdict:
     old = [f"{d} ({e['VolumeType']})" for d, e in volumes if _legacy(e.get("VolumeType"))]
     if old:
         return failed(f"{', '.join(old)}{_source(found)}: gp3 costs less per GB", found.at)
-    unset = [d for d, e in volumes if e.get("VolumeType") is None or _open(e.get("VolumeType"))]
+    unset = [d for d, e in volumes if e.get("VolumeType") is None or doubt(e.get("VolumeType"))]
     if unset:
         return unknown(
             f"no known VolumeType for {', '.join(unset)}: the type follows the AMI's "

@@ -15,7 +15,7 @@ from golive.checks.name_index import named_candidates, property_values
 from golive.checks.resource_policy import signature
 from golive.context import Context, Value
 from golive.model import Resource
-from golive.values import Reference
+from golive.values import Reference, node_at
 
 INSTANCE = "AWS::EC2::Instance"
 LAUNCH_TEMPLATE = "AWS::EC2::LaunchTemplate"
@@ -117,10 +117,7 @@ class Setting:
 
     def raw(self) -> Any:
         """The value as written, before resolution (None when absent)."""
-        node: Any = self.source.properties
-        for key in self.path.split("."):
-            node = node.get(key) if isinstance(node, dict) else None
-        return node
+        return node_at(self.source.properties, *self.path.split("."))
 
 
 def setting(resource: Resource, ctx: Context, name: str) -> Setting:

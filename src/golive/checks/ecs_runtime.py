@@ -14,7 +14,7 @@ from typing import Any
 
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Reference, Text, Unknown, first_unknown
+from golive.values import Reference, Text, Unknown, first_unknown, is_false
 
 SERVICE = "AWS::ECS::Service"
 CLUSTER = "AWS::ECS::Cluster"
@@ -45,16 +45,7 @@ class Container:
     @property
     def essential(self) -> bool:
         """ECS treats a container as essential unless ``Essential`` is false."""
-        return truth(self.get("Essential")) is not False
-
-
-def truth(value: Any) -> bool | None:
-    """A CloudFormation boolean (``true``, ``"True"``); ``None`` when absent or not known."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, str) and value.lower() in ("true", "false"):
-        return value.lower() == "true"
-    return None
+        return not is_false(self.get("Essential"))
 
 
 def containers(task: Resource, ctx: Context) -> list[Container] | Unknown:

@@ -13,12 +13,11 @@ from golive.checks.ecs_runtime import (
     runtime,
     service_capacity,
     service_task,
-    truth,
     unknown_part,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Unknown
+from golive.values import Unknown, is_true
 
 _INSIGHTS_ON = ("enabled", "enhanced")
 _OTHER_CONTROLLERS = {
@@ -48,9 +47,9 @@ def circuit_breaker(service: Resource, ctx: Context) -> Verdict:
     reason = unknown_part(enable) or unknown_part(rollback)
     if reason:
         return unknown(f"the circuit breaker settings are not known: {reason}", path)
-    if truth(enable) and truth(rollback):
+    if is_true(enable) and is_true(rollback):
         return passed("a failed deployment stops and rolls back to the last working one", path)
-    if truth(enable):
+    if is_true(enable):
         return failed(
             "the circuit breaker stops a failing deployment but Rollback is false: the "
             "service is left on the broken revision until someone deploys again",
@@ -60,7 +59,7 @@ def circuit_breaker(service: Resource, ctx: Context) -> Verdict:
     extra = (
         " (alarm-based rollback is on, but it only catches what its alarms watch, not tasks "
         "that never start)"
-        if alarms.known and truth(alarms.value)
+        if alarms.known and is_true(alarms.value)
         else ""
     )
     return failed(

@@ -17,13 +17,12 @@ from golive.checks.ecs_runtime import (
     judge,
     listing,
     runtime,
-    truth,
     unknown_part,
     windows,
 )
 from golive.context import Context
 from golive.model import Resource
-from golive.values import Unknown
+from golive.values import Unknown, is_true
 
 #: Resources that start tasks of a task definition without keeping them running.
 _ONE_OFF_RUNNERS = (
@@ -101,7 +100,7 @@ def _flag(key: str, wanted: bool) -> ContainerTest:
         reason = unknown_part(value)
         if reason:
             return f"{key} is not known: {reason}"
-        return (truth(value) is True) == wanted
+        return is_true(value) == wanted
 
     return test
 

@@ -22,16 +22,11 @@ from golive.graph import Graph, references_in
 from golive.model import Resource
 from golive.per_stack import per_stack
 from golive.resolver import Resolver
+from golive.values import node_at
 
 QUEUE = "AWS::SQS::Queue"
 _RECEIVE = frozenset({"*", "sqs:*", "sqs:receivemessage", "sqs:receive*"})
 _IAM = ("AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy")
-
-
-def _at(node: Any, *keys: str) -> Any:
-    for key in keys:
-        node = node.get(key) if isinstance(node, dict) else None
-    return node
 
 
 def _list(node: Any) -> list[Any]:
@@ -47,12 +42,12 @@ def _readers(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, str]
         yield props.get("Source"), f"pipe {resource.logical_id}"
     elif resource.type in _IAM:
         documents = (
-            [_at(p, "PolicyDocument") for p in _list(props.get("Policies"))]
+            [node_at(p, "PolicyDocument") for p in _list(props.get("Policies"))]
             if resource.type == "AWS::IAM::Role"
             else [props.get("PolicyDocument")]
         )
         for document in documents:
-            for statement in _list(_at(document, "Statement")):
+            for statement in _list(node_at(document, "Statement")):
                 if not isinstance(statement, dict) or statement.get("Effect") != "Allow":
                     continue
                 actions = resolver.resolve(statement.get("Action"))
@@ -72,13 +67,13 @@ def _feeders(resource: Resource, resolver: Resolver) -> Iterator[tuple[Any, str]
                 yield item.get("Endpoint"), f"SNS topic {resource.logical_id}"
     elif resource.type == "AWS::Events::Rule":
         for target in _list(props.get("Targets")):
-            yield _at(target, "Arn"), f"EventBridge rule {resource.logical_id}"
+            yield node_at(target, "Arn"), f"EventBridge rule {resource.logical_id}"
     elif resource.type == "AWS::S3::Bucket":
-        configs = _at(props.get("NotificationConfiguration"), "QueueConfigurations")
+        configs = node_at(props.get("NotificationConfiguration"), "QueueConfigurations")
         for item in _list(configs):
-            yield _at(item, "Queue"), f"S3 bucket {resource.logical_id}"
+            yield node_at(item, "Queue"), f"S3 bucket {resource.logical_id}"
     elif resource.type == "AWS::Scheduler::Schedule":
-        yield _at(props.get("Target"), "Arn"), f"schedule {resource.logical_id}"
+        yield node_at(props.get("Target"), "Arn"), f"schedule {resource.logical_id}"
     elif resource.type == "AWS::Pipes::Pipe":
         yield props.get("Target"), f"pipe {resource.logical_id}"
 

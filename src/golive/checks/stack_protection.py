@@ -10,10 +10,9 @@ would take, and a stack of queues and functions raises nothing.
 from __future__ import annotations
 
 from golive.checks.base import Verdict, check, failed, not_applicable, passed, unknown
+from golive.checks.stateful import data_store_scope
 from golive.context import Context
 from golive.model import Resource
-from golive.stateful_data import holds_no_data
-from golive.values import Unknown
 
 
 @check("cloudformation.termination-protection")
@@ -28,11 +27,9 @@ def termination_protection(resource: Resource, ctx: Context) -> Verdict:
         return not_applicable(
             f"the {ctx.profile.value} profile lets stacks be deleted freely, data included"
         )
-    no_data = holds_no_data(resource, ctx)
-    if isinstance(no_data, Unknown):
-        return unknown(no_data.reason)
-    if no_data:
-        return not_applicable(no_data)
+    scope = data_store_scope(resource, ctx)
+    if scope is not None:
+        return scope
     protected = stack.termination_protection
     if protected is True:
         return passed(f"stack {stack.name} has termination protection enabled")

@@ -13,6 +13,18 @@ from golive.values import Text, Unknown
 _KEEPS = ("Retain", "RetainExceptOnCreate")
 
 
+def data_store_scope(resource: Resource, ctx: Context) -> Verdict | None:
+    """None when ``resource`` holds data of its own; else NOT_APPLICABLE with the reason the
+    stack shows it holds none (``holds_no_data``), or UNKNOWN when that rests on a value
+    golive cannot read. The scope of every check that protects data stores."""
+    no_data = holds_no_data(resource, ctx)
+    if isinstance(no_data, Unknown):
+        return unknown(no_data.reason)
+    if no_data:
+        return not_applicable(no_data)
+    return None
+
+
 def _default_deletion(resource: Resource) -> str:
     # NOTE: CloudFormation snapshots RDS clusters and stand-alone DB instances when no
     # DeletionPolicy is given (DeletionPolicy attribute reference); everything else is deleted.
@@ -53,11 +65,9 @@ def deletion_policy(resource: Resource, ctx: Context) -> Verdict:
         return not_applicable(
             f"the {ctx.profile.value} profile lets a stack take its data stores with it"
         )
-    no_data = holds_no_data(resource, ctx)
-    if isinstance(no_data, Unknown):
-        return unknown(no_data.reason)
-    if no_data:
-        return not_applicable(no_data)
+    scope = data_store_scope(resource, ctx)
+    if scope is not None:
+        return scope
     judged = [
         ("DeletionPolicy", *_judge("DeletionPolicy", resource.deletion_policy, resource, ctx)),
         (

@@ -154,7 +154,7 @@ def _launched_instances(group: Resource, required: tuple[str, ...], ctx: Context
         flag = item.get("PropagateAtLaunch")
         if isinstance(flag, Unknown):
             questions.append(f"PropagateAtLaunch of {item['Key']} is not known: {flag.reason}")
-        elif flag is True or is_true(flag):
+        elif is_true(flag):
             reached.add(item["Key"])
     template = _launch_template(group, ctx)
     if isinstance(template, Unknown):
