@@ -18,11 +18,12 @@ from golive.loaders.cloudformation import LoadedTemplate
 from golive.loaders.errors import LoadError
 from golive.loaders.terraform.build import build_stack
 from golive.loaders.terraform.expressions import Evaluator
-from golive.loaders.terraform.hcl import parse_file
+from golive.loaders.terraform.hcl import parse_expression, parse_file
 from golive.loaders.terraform.instances import resource_instances
 from golive.loaders.terraform.module_files import read_module
 from golive.loaders.terraform.modules import ModuleInstance
 from golive.model import InputError
+from golive.values import Unknown
 
 __all__ = ["load_configuration", "load_plan"]
 
@@ -86,16 +87,10 @@ class _NoNames:
     """The scope of a .tfvars file: values are literal, names resolve to nothing."""
 
     def resolve(self, root: str, steps: list[Any]) -> Any:
-        from golive.values import Unknown
-
         return Unknown(f"{root} cannot be used in a .tfvars file")
 
     def reparse(self, source: str) -> Any:
-        from golive.loaders.terraform.hcl import parse_text
-
-        return parse_text(f"v = {source}\n", "<tfvars>").attributes["v"]
+        return parse_expression(source, "<tfvars>")
 
     def read_file(self, path: str) -> Any:
-        from golive.values import Unknown
-
         return Unknown("file() in a .tfvars file is not read")

@@ -19,6 +19,7 @@ from golive.loaders.terraform.template_values import (
     apply_steps,
     closing_brace,
     dedent,
+    iteration_pairs,
     join_parts,
     unescape,
     unknown_from,
@@ -228,11 +229,8 @@ class Evaluator:
             str(c.children[0]) for c in intro.children if getattr(c, "data", "") == "identifier"
         ]
         collection = self.eval([c for c in intro.children if _is_expression(c)][-1])
-        if isinstance(collection, dict):
-            pairs = list(collection.items())
-        elif isinstance(collection, list):
-            pairs = list(enumerate(collection))
-        else:
+        pairs = iteration_pairs(collection)
+        if pairs is None:
             return unknown_from(collection, "the collection a for expression iterates")
         results = []
         for key, item in pairs:

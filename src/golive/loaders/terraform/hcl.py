@@ -26,7 +26,6 @@ class Body:
 
     file: str
     attributes: dict[str, Any] = field(default_factory=dict)
-    attribute_lines: dict[str, int] = field(default_factory=dict)
     blocks: list[Block] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
 
@@ -92,7 +91,6 @@ def _body(node: Any, file: str) -> Body:
         if kind == "attribute":
             key = _identifier(child.children[0])
             body.attributes[key] = child.children[-1]
-            body.attribute_lines[key] = child.meta.line
         elif kind == "block":
             body.blocks.append(_block(child, file))
         elif kind == "new_line_or_comment":
@@ -150,7 +148,8 @@ def bare_name(node: Any) -> str:
 
 
 @lru_cache(maxsize=1024)
-def parse_expression(source: str) -> Any:
-    """The tree of an expression inside a heredoc's ``${...}`` (parsed once per text)."""
-    body = parse_text(f"golive_expression = {source}\n", "<template>")
+def parse_expression(source: str, file: str = "<template>") -> Any:
+    """The tree of an expression inside a heredoc's ``${...}`` (parsed once per text);
+    ``file`` names the text in errors."""
+    body = parse_text(f"golive_expression = {source}\n", file)
     return body.attributes["golive_expression"]

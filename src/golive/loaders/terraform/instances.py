@@ -13,7 +13,7 @@ from golive.loaders.terraform.modules import (
     ModuleInstance,
     index_text,
 )
-from golive.loaders.terraform.template_values import unknown_from
+from golive.loaders.terraform.template_values import iteration_pairs, unknown_from
 from golive.model import InputError, Location
 from golive.values import Reference, Unknown
 
@@ -52,11 +52,8 @@ def _dynamic(block: Block, evaluator: Evaluator, attributes: dict[str, Any]) -> 
     iterator_node = block.body.attributes.get("iterator")
     iterator = (bare_name(iterator_node) if iterator_node is not None else "") or label
     contents = block.body.blocks_of("content")
-    if isinstance(collection, dict):
-        pairs = list(collection.items())
-    elif isinstance(collection, list):
-        pairs = list(enumerate(collection))
-    else:
+    pairs = iteration_pairs(collection)
+    if pairs is None:
         attributes[label] = unknown_from(collection, f"dynamic {label}'s for_each")
         return
     existing = attributes.setdefault(label, [])

@@ -42,9 +42,3 @@ class TfResource:
     comments: tuple[Comment, ...] = ()
     #: Addresses this resource names in ``depends_on``.
     depends_on: tuple[str, ...] = ()
-
-    @property
-    def module(self) -> str:
-        """The module path part of the address (``module.api``), empty for the root."""
-        head, _, _ = self.address.rpartition(self.type + ".")
-        return head.rstrip(".")

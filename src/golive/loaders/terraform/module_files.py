@@ -17,8 +17,8 @@ class ModuleConfig:
 
     folder: Path
     variables: dict[str, Block] = field(default_factory=dict)
-    #: ``locals`` entries: name -> (expression tree, file, line).
-    locals: dict[str, tuple[Any, str, int]] = field(default_factory=dict)
+    #: ``locals`` entries: name -> expression tree.
+    locals: dict[str, Any] = field(default_factory=dict)
     resources: dict[tuple[str, str], Block] = field(default_factory=dict)
     data: dict[tuple[str, str], Block] = field(default_factory=dict)
     modules: dict[str, Block] = field(default_factory=dict)
@@ -72,9 +72,7 @@ def _sort(config: ModuleConfig, body: Body) -> None:
         elif kind == "provider":
             config.providers.append(block)
         elif kind == "locals":
-            for name, node in block.body.attributes.items():
-                line = block.body.attribute_lines.get(name, block.line)
-                config.locals[name] = (node, block.body.file, line)
+            config.locals.update(block.body.attributes)
 
 
 def _add(config: ModuleConfig, table: dict[Any, Block], key: Any, block: Block, what: str) -> None:

@@ -14,10 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from golive.loaders.terraform import policy_document
-from golive.loaders.terraform.expressions import Evaluator, Step, apply_steps
+from golive.loaders.terraform.expressions import Evaluator
 from golive.loaders.terraform.hcl import Block, bare_name, parse_expression
 from golive.loaders.terraform.module_files import ModuleConfig, read_module
-from golive.loaders.terraform.template_values import unknown_from
+from golive.loaders.terraform.template_values import Step, apply_steps, unknown_from
 from golive.model import InputError
 from golive.values import Reference, Text, Unknown
 
@@ -145,11 +145,11 @@ class ModuleInstance:
             return Unknown(f"local.{name} refers to itself")
         if name in self._locals:
             return known
-        entry = self.config.locals.get(name)
-        if entry is None:
+        node = self.config.locals.get(name)
+        if node is None:
             return Unknown(f"local.{name} is not declared")
         self._locals[name] = _PENDING
-        value = self.evaluator.eval(entry[0])
+        value = self.evaluator.eval(node)
         self._locals[name] = value
         return value
 

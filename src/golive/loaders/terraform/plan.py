@@ -184,19 +184,15 @@ def _with_references(
     if isinstance(values, list):
         unknown_items = unknown if isinstance(unknown, list) else []
         config_items = config if isinstance(config, list) else []
-        return [
-            _reference(config_items[i] if i < len(config_items) else None, module)
-            or Unknown("known only after apply")
-            if i < len(unknown_items) and unknown_items[i] is True
-            else _with_references(
-                item,
-                unknown_items[i] if i < len(unknown_items) else None,
-                config_items[i] if i < len(config_items) else None,
-                module,
-                planned,
-            )
-            for i, item in enumerate(values)
-        ]
+        items = []
+        for i, item in enumerate(values):
+            sub_unknown = unknown_items[i] if i < len(unknown_items) else None
+            sub_config = config_items[i] if i < len(config_items) else None
+            if sub_unknown is True:
+                items.append(_reference(sub_config, module) or Unknown("known only after apply"))
+            else:
+                items.append(_with_references(item, sub_unknown, sub_config, module, planned))
+        return items
     reference = _reference(config, module)
     if reference is not None and reference.attribute is not None:
         target = planned.get(reference.logical_id) or {}

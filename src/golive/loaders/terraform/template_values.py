@@ -42,6 +42,16 @@ def apply_steps(value: Any, steps: list[Step]) -> Any:
     return value
 
 
+def iteration_pairs(collection: Any) -> list[tuple[Any, Any]] | None:
+    """The (key, value) pairs a ``for`` expression or ``dynamic`` block iterates: a map's
+    items, a list's (index, item); None for anything else (a value not known before apply)."""
+    if isinstance(collection, dict):
+        return list(collection.items())
+    if isinstance(collection, list):
+        return list(enumerate(collection))
+    return None
+
+
 def join_parts(parts: list[Any]) -> Any:
     """Template parts into a string, or a ``Text`` when some part is not known."""
     flat: list[Any] = []
