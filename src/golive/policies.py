@@ -25,13 +25,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from golive.json_text import json_filled, json_source
 from golive.values import Reference, Text, Unknown, first_unknown
 
 #: A three-way answer: True, False, or None when it rests on a value golive cannot know.
 Maybe = bool | None
-
-_TOKEN = "\x00golive{}\x00"
-_TOKEN_RE = re.compile("\x00golive(\\d+)\x00")
 
 
 @dataclass(frozen=True)
@@ -289,36 +287,10 @@ def _parse_json(text: str) -> Any:
 
 
 def _parse_json_text(text: Text) -> Any:
-    """A ``Fn::Sub`` JSON document: unknown parts become tokens, then come back as values."""
-    parts: list[str | Reference | Unknown] = []
-    pieces = []
-    for part in text.parts:
-        if isinstance(part, str):
-            pieces.append(part)
-        else:
-            pieces.append(_TOKEN.format(len(parts)))
-            parts.append(part)
+    """A ``Fn::Sub`` JSON document: parsed around its unknown parts, which come back as values."""
+    source, holes = json_source(text)
     try:
-        data = json.loads("".join(pieces), strict=False)
+        data = json.loads(source, strict=False)
     except ValueError:
         return Unknown(text.reason)
-    return _restore(data, parts)
-
-
-def _restore(node: Any, parts: list[str | Reference | Unknown]) -> Any:
-    if isinstance(node, dict):
-        return {k: _restore(v, parts) for k, v in node.items()}
-    if isinstance(node, list):
-        return [_restore(v, parts) for v in node]
-    if isinstance(node, str) and "\x00" in node:
-        pieces: list[str | Reference | Unknown] = []
-        position = 0
-        for match in _TOKEN_RE.finditer(node):
-            if match.start() > position:
-                pieces.append(node[position : match.start()])
-            pieces.append(parts[int(match.group(1))])
-            position = match.end()
-        if position < len(node):
-            pieces.append(node[position:])
-        return pieces[0] if len(pieces) == 1 else Text(tuple(pieces))
-    return node
+    return json_filled(data, holes)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from golive.loaders.terraform.mapping import (
+    append_entry,
     enabled_disabled,
     listed,
     put_list,
@@ -86,6 +87,18 @@ def test_put_list_leaves_out_unset_and_empty_lists() -> None:
     put_list(properties, "C", "sg-1")
     put_list(properties, "D", ["sg-1", "sg-2"])
     assert properties == {"C": ["sg-1"], "D": ["sg-1", "sg-2"]}
+
+
+def test_append_entry_adds_to_a_known_list_only() -> None:
+    owner: dict[str, Any] = {}
+    append_entry(owner, "Targets", {"Id": "a"})
+    append_entry(owner, "Targets", {"Id": "b"})
+    append_entry(owner, "Targets", ABSENT)
+    assert owner == {"Targets": [{"Id": "a"}, {"Id": "b"}]}
+    for doubt in (Unknown("var.targets"), Text(("tg-", Unknown("var.env")))):
+        owner = {"Targets": doubt}
+        append_entry(owner, "Targets", {"Id": "c"})
+        assert owner == {"Targets": doubt}
 
 
 def test_enabled_disabled() -> None:

@@ -327,6 +327,31 @@ def test_redshift_logging_block_and_resource() -> None:
     }
 
 
+def test_subnet_groups_name_their_arguments_per_service() -> None:
+    attributes = {"name": "private", "description": "d", "subnet_ids": ["s-1", "s-2"]}
+    for converter, tf_type, expected in (
+        (
+            databases.db_subnet_group,
+            "aws_db_subnet_group",
+            ("AWS::RDS::DBSubnetGroup", "DBSubnetGroupName", "DBSubnetGroupDescription"),
+        ),
+        (
+            caches.cache_subnet_group,
+            "aws_elasticache_subnet_group",
+            ("AWS::ElastiCache::SubnetGroup", "CacheSubnetGroupName", "Description"),
+        ),
+        (
+            databases_other.redshift_subnet_group,
+            "aws_redshift_subnet_group",
+            ("AWS::Redshift::ClusterSubnetGroup", "ClusterSubnetGroupName", "Description"),
+        ),
+    ):
+        group = mapped(converter(tf(tf_type, **attributes)))
+        cfn_type, name, description = expected
+        assert group.type == cfn_type
+        assert group.properties == {name: "private", description: "d", "SubnetIds": ["s-1", "s-2"]}
+
+
 # -- caches, search, EFS --------------------------------------------------------------------
 
 

@@ -339,6 +339,21 @@ def test_classic_access_logs_default_on() -> None:
     assert mapped.properties["Scheme"] == "internal"
 
 
+def test_classic_health_check_without_the_plans_empty_strings() -> None:
+    check = [{"target": "HTTP:80/health", "interval": 30, "timeout": "", "healthy_threshold": 2}]
+    mapped = convert(tf("aws_elb", "legacy", health_check=check))
+    assert mapped.properties["HealthCheck"] == {
+        "Target": "HTTP:80/health",
+        "Interval": 30,
+        "HealthyThreshold": 2,
+    }
+    dynamic = Unknown("health_check is known only after apply")
+    unknown = convert(tf("aws_elb", "dynamic", health_check=dynamic, access_logs=dynamic))
+    assert unknown.properties["HealthCheck"] == dynamic
+    assert unknown.properties["AccessLoggingPolicy"] == dynamic
+    assert "HealthCheck" not in convert(tf("aws_elb", "bare")).properties
+
+
 def test_listener_actions() -> None:
     mapped = convert(
         tf(

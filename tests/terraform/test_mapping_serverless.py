@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from golive.loaders.terraform.mapping import Mapped, json_value
+from golive.loaders.terraform.mapping import Mapped
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.mapping.registry import load_mappings
 from golive.loaders.terraform.model import TfResource
 from golive.model import Location
@@ -158,10 +159,26 @@ def test_queue_inline_policy_is_a_companion_queue_policy() -> None:
     assert policy.properties["PolicyDocument"] == {"Version": "2012-10-17", "Statement": []}
 
 
+def test_standalone_policies_name_their_queue_or_topic() -> None:
+    queue = Reference("aws_sqs_queue.orders", "id")
+    topic = Reference("aws_sns_topic.alerts", "arn")
+    document = '{"Statement": []}'
+    queue_policy = convert("aws_sqs_queue_policy", queue_url=queue, policy=document)
+    topic_policy = convert("aws_sns_topic_policy", arn=topic, policy=document)
+    assert (queue_policy.type, queue_policy.properties) == (
+        "AWS::SQS::QueuePolicy",
+        {"Queues": [queue], "PolicyDocument": {"Statement": []}},
+    )
+    assert (topic_policy.type, topic_policy.properties) == (
+        "AWS::SNS::TopicPolicy",
+        {"Topics": [topic], "PolicyDocument": {"Statement": []}},
+    )
+
+
 def test_name_prefix_is_a_name_with_an_unknown_suffix() -> None:
     name = convert("aws_sns_topic", name_prefix="alerts-").properties["TopicName"]
-    assert isinstance(name, Text) and name.parts[0] == "alerts-"
-    assert isinstance(name.parts[1], Unknown)
+    suffix = Unknown("Terraform adds a unique suffix to the topic's name_prefix")
+    assert name == Text(("alerts-", suffix))
 
 
 def test_redrive_policy_merger_sets_the_owner() -> None:

@@ -205,6 +205,18 @@ def put_list(properties: dict[str, Any], key: str, value: Any) -> None:
     put_nonempty(properties, key, listed(value))
 
 
+def append_entry(properties: dict[str, Any], key: str, entry: Any) -> None:
+    """Add ``entry`` to the list property ``key`` (a split resource's entry in its owner).
+
+    Nothing when ``entry`` is unset, or when the list itself is not known (``Unknown``,
+    ``Text``): one more entry in a list in doubt tells a check nothing more.
+    """
+    current = properties.get(key)
+    if entry is None or entry is ABSENT or isinstance(current, (Unknown, Text)):
+        return
+    properties[key] = [*(current if isinstance(current, list) else []), entry]
+
+
 def enabled_disabled(value: Any) -> Any:
     """A Terraform boolean as ``ENABLED``/``DISABLED`` (ECS, EventBridge); others as they are."""
     if is_true(value):
@@ -306,67 +318,3 @@ def tag_map(resource: TfResource, name: str = "tags") -> dict[str, Any] | Unknow
     if isinstance(tags, Unknown):
         return tags
     return tags or None
-
-
-# -- JSON documents --------------------------------------------------------------------------
-
-
-#: Stand-ins for the parts of a ``Text`` while its JSON is parsed (private-use characters,
-#: which JSON strings may hold and Terraform configurations do not).
-_OPEN, _CLOSE = "\ue000", "\ue001"
-
-
-def json_value(value: Any) -> Any:
-    """A JSON-text attribute (policy, redrive policy, event pattern, definition) as data.
-
-    ``jsonencode`` already gives data; a heredoc or literal string is parsed; an empty
-    string (what a plan shows for an unset one) is absent. A heredoc with interpolations
-    (``"Resource": "${aws_sqs_queue.jobs.arn}"``) is parsed around them, each interpolation
-    kept as the reference or unknown it is. JSON that cannot be read is unknown.
-    """
-    if isinstance(value, str):
-        if not value.strip():
-            return ABSENT
-        import json
-
-        try:
-            return json.loads(value)
-        except ValueError:
-            return Unknown("the JSON document is not valid JSON")
-    if isinstance(value, Text):
-        return _json_text(value)
-    return value
-
-
-def _json_text(text: Text) -> Any:
-    import json
-
-    holes = [part for part in text.parts if not isinstance(part, str)]
-    source = "".join(
-        part if isinstance(part, str) else f"{_OPEN}{holes.index(part)}{_CLOSE}"
-        for part in text.parts
-    )
-    try:
-        data = json.loads(source)
-    except ValueError:
-        return text  # an interpolation outside a JSON string: not known before apply
-    return _filled(data, holes)
-
-
-def _filled(node: Any, holes: list[Any]) -> Any:
-    if isinstance(node, dict):
-        return {key: _filled(value, holes) for key, value in node.items()}
-    if isinstance(node, list):
-        return [_filled(item, holes) for item in node]
-    if not isinstance(node, str) or _OPEN not in node:
-        return node
-    parts: list[str | Reference | Unknown] = []
-    for piece in node.split(_OPEN):
-        index, closed, rest = piece.partition(_CLOSE)
-        if closed and index.isdigit() and int(index) < len(holes):
-            parts.append(holes[int(index)])
-            if rest:
-                parts.append(rest)
-        elif piece:
-            parts.append(piece)
-    return parts[0] if len(parts) == 1 and not isinstance(parts[0], str) else Text(tuple(parts))

@@ -24,6 +24,7 @@ import yaml
 
 from golive.loaders.terraform.mapping import (
     Mapped,
+    append_entry,
     converts,
     get,
     merges,
@@ -184,9 +185,7 @@ def method_settings(split: TfResource, owner: dict[str, Any]) -> None:
             ("throttling_rate_limit", "ThrottlingRateLimit"),
         ):
             put(entry, cfn_name, _unset(get(settings, tf_name)))
-    found = owner.setdefault("MethodSettings", [])
-    if isinstance(found, list):
-        found.append(entry)
+    append_entry(owner, "MethodSettings", entry)
 
 
 @converts("aws_api_gateway_method")

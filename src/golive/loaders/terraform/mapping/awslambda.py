@@ -26,6 +26,7 @@ from golive.loaders.terraform.mapping import (
     put,
     renamed,
     renamed_block,
+    shaped_block,
     tag_list,
 )
 from golive.loaders.terraform.model import TfResource
@@ -52,10 +53,7 @@ def _code(attributes: dict[str, Any]) -> dict[str, Any] | None:
     return code or None
 
 
-def _environment(attributes: dict[str, Any]) -> Any:
-    found = nested(attributes, "environment")
-    if found is None or isinstance(found, Unknown):
-        return found
+def _environment(found: dict[str, Any]) -> Any:
     variables = get(found, "variables")
     return {"Variables": variables} if variables is not ABSENT else None
 
@@ -137,7 +135,7 @@ def function(resource: TfResource) -> Mapped:
         _reserved(get(attrs, "reserved_concurrent_executions")),
     )
     put(props, "Code", _code(attrs))
-    put(props, "Environment", _environment(attrs))
+    put(props, "Environment", shaped_block(attrs, "environment", _environment))
     put(props, "TracingConfig", renamed_block(attrs, "tracing_config", {"mode": "Mode"}))
     put(
         props,
@@ -240,15 +238,12 @@ def event_source_mapping(resource: TfResource) -> Mapped:
     if source is not None:
         endpoints = source if isinstance(source, Unknown) else get(source, "endpoints")
         put(props, "SelfManagedEventSource", {"Endpoints": endpoints})
-    put(props, "FilterCriteria", _filters(attrs))
+    put(props, "FilterCriteria", shaped_block(attrs, "filter_criteria", _filters))
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::Lambda::EventSourceMapping", props)
 
 
-def _filters(attributes: dict[str, Any]) -> Any:
-    criteria = nested(attributes, "filter_criteria")
-    if criteria is None or isinstance(criteria, Unknown):
-        return criteria
+def _filters(criteria: dict[str, Any]) -> Any:
     filters = criteria.get("filter")
     items = filters if isinstance(filters, list) else [filters] if filters else []
     found = [{"Pattern": get(f, "pattern")} for f in items if isinstance(f, dict)]

@@ -20,14 +20,15 @@ from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
     get,
-    nested,
     nested_blocks,
     put,
     renamed,
     renamed_blocks,
+    shaped_block,
     shaped_blocks,
     tag_map,
 )
+from golive.loaders.terraform.mapping.network import put_given
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -45,8 +46,7 @@ def backup_vault(resource: TfResource) -> Mapped:
     """``aws_backup_vault`` -> ``AWS::Backup::BackupVault`` (no ``kms_key_arn``: aws/backup)."""
     attrs = resource.attributes
     props = renamed(attrs, {"name": "BackupVaultName"})
-    key = get(attrs, "kms_key_arn")
-    put(props, "EncryptionKeyArn", None if key == "" else key)
+    put_given(props, "EncryptionKeyArn", get(attrs, "kms_key_arn"))
     put(props, "BackupVaultTags", tag_map(resource))
     return Mapped("AWS::Backup::BackupVault", props)
 
@@ -82,20 +82,18 @@ def _rule(rule: Mapping[str, Any]) -> dict[str, Any]:
             "recovery_point_tags": "RecoveryPointTags",
         },
     )
-    put(props, "Lifecycle", _lifecycle(nested(rule, "lifecycle")))
+    put(props, "Lifecycle", shaped_block(rule, "lifecycle", _lifecycle))
     put(props, "CopyActions", shaped_blocks(rule, "copy_action", _copy))
     return props
 
 
 def _copy(copy: Mapping[str, Any]) -> dict[str, Any]:
     props = renamed(copy, {"destination_vault_arn": "DestinationBackupVaultArn"})
-    put(props, "Lifecycle", _lifecycle(nested(copy, "lifecycle")))
+    put(props, "Lifecycle", shaped_block(copy, "lifecycle", _lifecycle))
     return props
 
 
-def _lifecycle(block: dict[str, Any] | Unknown | None) -> Any:
-    if block is None or isinstance(block, Unknown):
-        return block
+def _lifecycle(block: Mapping[str, Any]) -> dict[str, Any] | None:
     props = {
         cfn: get(block, tf)
         for tf, cfn in (

@@ -31,6 +31,7 @@ from golive.loaders.terraform.mapping import (
     renamed,
     tag_list,
 )
+from golive.loaders.terraform.mapping.databases import subnet_group
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT
 
@@ -154,12 +155,10 @@ def serverless_cache(resource: TfResource) -> Mapped:
 
 
 @converts("aws_elasticache_subnet_group")
-def subnet_group(resource: TfResource) -> Mapped:
-    attributes = resource.attributes
-    properties = renamed(attributes, {"name": "CacheSubnetGroupName", "description": "Description"})
-    put_list(properties, "SubnetIds", get(attributes, "subnet_ids"))
-    put(properties, "Tags", tag_list(resource))
-    return Mapped("AWS::ElastiCache::SubnetGroup", properties)
+def cache_subnet_group(resource: TfResource) -> Mapped:
+    return subnet_group(
+        resource, "AWS::ElastiCache::SubnetGroup", "CacheSubnetGroupName", "Description"
+    )
 
 
 _MEMORYDB = {

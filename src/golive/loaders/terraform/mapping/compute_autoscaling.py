@@ -16,6 +16,7 @@ from typing import Any
 
 from golive.loaders.terraform.mapping import (
     Mapped,
+    append_entry,
     converts,
     get,
     merges,
@@ -28,7 +29,7 @@ from golive.loaders.terraform.mapping import (
 from golive.loaders.terraform.mapping.compute import launch_template_spec
 from golive.loaders.terraform.mapping.network import given, id_list, renamed_given
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Text, Unknown
+from golive.values import ABSENT, Unknown
 
 _GROUP = "aws_autoscaling_group"
 
@@ -110,15 +111,6 @@ def auto_scaling_group(resource: TfResource) -> Mapped:
     return Mapped("AWS::AutoScaling::AutoScalingGroup", props)
 
 
-def _append(owner: dict[str, Any], key: str, value: Any) -> None:
-    """Add ``value`` to the list property ``key`` unless either is not known or unset."""
-    value = given(value)
-    current = owner.get(key)
-    if value is ABSENT or isinstance(current, (Unknown, Text)):
-        return
-    owner[key] = [*(current if isinstance(current, list) else []), value]
-
-
 @merges(
     "aws_autoscaling_attachment",
     into=_GROUP,
@@ -131,8 +123,8 @@ def autoscaling_attachment(split: TfResource, owner: dict[str, Any]) -> None:
     target_group = get(attrs, "lb_target_group_arn")
     if target_group is ABSENT:
         target_group = get(attrs, "alb_target_group_arn")
-    _append(owner, "TargetGroupARNs", target_group)
-    _append(owner, "LoadBalancerNames", get(attrs, "elb"))
+    append_entry(owner, "TargetGroupARNs", given(target_group))
+    append_entry(owner, "LoadBalancerNames", given(get(attrs, "elb")))
 
 
 @merges(
@@ -145,7 +137,7 @@ def autoscaling_traffic_source(split: TfResource, owner: dict[str, Any]) -> None
     """``aws_autoscaling_traffic_source_attachment`` adds to ``TrafficSources``."""
     source = nested(split.attributes, "traffic_source")
     if isinstance(source, dict):
-        _append(
+        append_entry(
             owner,
             "TrafficSources",
             renamed_given(source, {"identifier": "Identifier", "type": "Type"}),

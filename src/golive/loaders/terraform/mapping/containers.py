@@ -148,6 +148,13 @@ def capacity_provider(resource: TfResource) -> Mapped:
 # -- services --------------------------------------------------------------------------------
 
 
+def placement_constraints(attributes: Mapping[str, Any]) -> Any:
+    """``placement_constraints`` blocks, which services and task definitions write alike."""
+    return renamed_blocks(
+        attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}
+    )
+
+
 def _deployment(attributes: Mapping[str, Any]) -> dict[str, Any]:
     found = renamed(
         attributes,
@@ -228,13 +235,7 @@ def ecs_service(resource: TfResource) -> Mapped:
             attributes, "ordered_placement_strategy", {"type": "Type", "field": "Field"}
         ),
     )
-    put_nonempty(
-        properties,
-        "PlacementConstraints",
-        renamed_blocks(
-            attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}
-        ),
-    )
+    put_nonempty(properties, "PlacementConstraints", placement_constraints(attributes))
     put_nonempty(
         properties,
         "LoadBalancers",

@@ -13,10 +13,10 @@ they were written in; text that is not valid JSON makes the definitions unknown.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 from typing import Any
 
+from golive.json_text import json_filled, json_source
 from golive.loaders.terraform.mapping import (
     Mapped,
     block,
@@ -29,6 +29,7 @@ from golive.loaders.terraform.mapping import (
     renamed_blocks,
     tag_list,
 )
+from golive.loaders.terraform.mapping.containers import placement_constraints
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -36,8 +37,6 @@ from golive.values import ABSENT, Text, Unknown
 
 #: ECS API keys whose value is a free-form map: its keys are data, not property names.
 _FREE_MAPS = frozenset({"options", "dockerlabels", "driveropts", "labels"})
-_TOKEN = "\x01golive{}\x01"
-_TOKENS = re.compile("\x01golive([0-9]+)\x01")
 
 
 def _pascal_keys(node: Any) -> Any:
@@ -54,55 +53,19 @@ def _pascal_keys(node: Any) -> Any:
     return node
 
 
-def _inside_string(text: str, inside: bool) -> bool:
-    """Whether a JSON text that starts ``inside`` a string literal ends inside one."""
-    escaped = False
-    for char in text:
-        if escaped:
-            escaped = False
-        elif inside and char == "\\":
-            escaped = True
-        elif char == '"':
-            inside = not inside
-    return inside
-
-
-def _restore(node: Any, parts: list[Any]) -> Any:
-    """Put the interpolated parts back where their placeholders were parsed."""
-    if isinstance(node, list):
-        return [_restore(item, parts) for item in node]
-    if isinstance(node, dict):
-        return {key: _restore(value, parts) for key, value in node.items()}
-    if not isinstance(node, str) or "\x01" not in node:
-        return node
-    pieces = _TOKENS.split(node)
-    rebuilt: list[Any] = [
-        parts[int(piece)] if index % 2 else piece for index, piece in enumerate(pieces)
-    ]
-    rebuilt = [piece for piece in rebuilt if piece != ""]
-    if len(rebuilt) == 1:
-        return rebuilt[0]
-    return Text(tuple(rebuilt))
-
-
 def _parse_text(text: Text) -> Any:
-    """A heredoc of JSON with ``${...}`` parts: parsed, the parts kept in the values."""
-    chunks: list[str] = []
-    parts: list[Any] = []
-    inside = False
-    for part in text.parts:
-        if isinstance(part, str):
-            inside = _inside_string(part, inside)
-            chunks.append(part)
-            continue
-        token = _TOKEN.format(len(parts))
-        parts.append(part)
-        chunks.append(token if inside else json.dumps(token))
+    """A heredoc of JSON with ``${...}`` parts: parsed, the parts kept in the values.
+
+    A part outside a JSON string (``"memory": ${var.memory}``) is the whole value.
+    """
+    source, holes = json_source(text, bare=True)
     try:
-        data = json.loads("".join(chunks), strict=False)
+        # strict=False: control characters inside strings (a tab typed into the heredoc)
+        # are read as written.
+        data = json.loads(source, strict=False)
     except ValueError:
         return Unknown("the container definitions are not valid JSON")
-    return _restore(data, parts)
+    return json_filled(data, holes)
 
 
 def container_definitions(value: Any) -> Any:
@@ -222,13 +185,7 @@ def task_definition(resource: TfResource) -> Mapped:
         "EphemeralStorage",
         renamed(block(attributes, "ephemeral_storage"), {"size_in_gib": "SizeInGiB"}),
     )
-    put_nonempty(
-        properties,
-        "PlacementConstraints",
-        renamed_blocks(
-            attributes, "placement_constraints", {"type": "Type", "expression": "Expression"}
-        ),
-    )
+    put_nonempty(properties, "PlacementConstraints", placement_constraints(attributes))
     put_nonempty(
         properties,
         "InferenceAccelerators",

@@ -244,15 +244,20 @@ def cluster_instance(resource: TfResource) -> Mapped:
     return Mapped("AWS::RDS::DBInstance", properties)
 
 
-def subnet_group(resource: TfResource, cfn_type: str) -> Mapped:
-    """A DB subnet group of RDS, DocumentDB or Neptune, which name the same arguments alike.
+def subnet_group(
+    resource: TfResource,
+    cfn_type: str,
+    name: str = "DBSubnetGroupName",
+    description: str = "DBSubnetGroupDescription",
+) -> Mapped:
+    """A subnet group: its ``name``, ``description``, subnets and tags, which every service's
+    subnet group names alike in Terraform (RDS, DocumentDB, Neptune, ElastiCache, Redshift).
 
-    The provider describes the group "Managed by Terraform" when ``description`` is unset.
+    ``name`` and ``description`` are the type's CloudFormation names for the first two. The
+    provider describes the group "Managed by Terraform" when ``description`` is unset.
     """
     attributes = resource.attributes
-    properties = renamed(
-        attributes, {"name": "DBSubnetGroupName", "description": "DBSubnetGroupDescription"}
-    )
+    properties = renamed(attributes, {"name": name, "description": description})
     put_list(properties, "SubnetIds", get(attributes, "subnet_ids"))
     put(properties, "Tags", tag_list(resource))
     return Mapped(cfn_type, properties)

@@ -277,10 +277,6 @@ def redshift_logging(split: TfResource, owner: dict[str, Any]) -> None:
 
 @converts("aws_redshift_subnet_group")
 def redshift_subnet_group(resource: TfResource) -> Mapped:
-    attributes = resource.attributes
-    properties = renamed(
-        attributes, {"name": "ClusterSubnetGroupName", "description": "Description"}
+    return subnet_group(
+        resource, "AWS::Redshift::ClusterSubnetGroup", "ClusterSubnetGroupName", "Description"
     )
-    put_list(properties, "SubnetIds", get(attributes, "subnet_ids"))
-    put(properties, "Tags", tag_list(resource))
-    return Mapped("AWS::Redshift::ClusterSubnetGroup", properties)

@@ -37,8 +37,10 @@ from golive.loaders.terraform.mapping import (
     renamed,
     renamed_block,
     renamed_blocks,
+    shaped_block,
     tag_list,
 )
+from golive.loaders.terraform.mapping.network import given
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 
@@ -56,7 +58,7 @@ def table(resource: TfResource) -> Mapped:
     put(
         props,
         "PointInTimeRecoverySpecification",
-        _recovery(nested(attrs, "point_in_time_recovery")),
+        shaped_block(attrs, "point_in_time_recovery", _recovery),
     )
     put(props, "DeletionProtectionEnabled", get(attrs, "deletion_protection_enabled"))
     put(props, "SSESpecification", _encryption(nested(attrs, "server_side_encryption"), True))
@@ -97,10 +99,8 @@ def _common(attrs: Mapping[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _recovery(block: dict[str, Any] | Unknown | None) -> Any:
+def _recovery(block: Mapping[str, Any]) -> dict[str, Any]:
     """``point_in_time_recovery`` -> ``PointInTimeRecoverySpecification``."""
-    if block is None or isinstance(block, Unknown):
-        return block
     props = renamed(block, {"enabled": "PointInTimeRecoveryEnabled"})
     days = get(block, "recovery_period_in_days")
     if days not in (ABSENT, 0):
@@ -120,13 +120,8 @@ def _encryption(block: dict[str, Any] | Unknown | None, with_key: bool) -> Any:
     if enabled is True:
         props["SSEType"] = "KMS"
     if with_key and enabled is not False:
-        put(props, "KMSMasterKeyId", _key(get(block, "kms_key_arn")))
+        put(props, "KMSMasterKeyId", given(get(block, "kms_key_arn")))
     return props
-
-
-def _key(value: Any) -> Any:
-    """A key ARN argument; a plan's empty string is no key."""
-    return ABSENT if value == "" else value
 
 
 # -- global tables -------------------------------------------------------------------------
@@ -156,10 +151,10 @@ def _global_table(resource: TfResource, replicas: list[dict[str, Any]] | Unknown
     put(
         local,
         "PointInTimeRecoverySpecification",
-        _recovery(nested(attrs, "point_in_time_recovery")),
+        shaped_block(attrs, "point_in_time_recovery", _recovery),
     )
     put(local, "DeletionProtectionEnabled", get(attrs, "deletion_protection_enabled"))
-    key = _key(get(sse, "kms_key_arn")) if isinstance(sse, dict) else ABSENT
+    key = given(get(sse, "kms_key_arn")) if isinstance(sse, dict) else ABSENT
     put(local, "SSESpecification", None if key is ABSENT else {"KMSMasterKeyId": key})
     put(local, "TableClass", get(attrs, "table_class"))
     tags = tag_list(resource)
@@ -176,7 +171,7 @@ def _replica(block: Mapping[str, Any], tags: Any) -> dict[str, Any]:
     recovery = get(block, "point_in_time_recovery")
     if recovery is not ABSENT:
         props["PointInTimeRecoverySpecification"] = {"PointInTimeRecoveryEnabled": recovery}
-    key = _key(get(block, "kms_key_arn"))
+    key = given(get(block, "kms_key_arn"))
     if key is not ABSENT:
         props["SSESpecification"] = {"KMSMasterKeyId": key}
     if get(block, "propagate_tags") is True:
@@ -197,7 +192,7 @@ def table_replica(resource: TfResource) -> Mapped:
     if recovery is not ABSENT:
         props["PointInTimeRecoverySpecification"] = {"PointInTimeRecoveryEnabled": recovery}
     put(props, "DeletionProtectionEnabled", get(attrs, "deletion_protection_enabled"))
-    key = _key(get(attrs, "kms_key_arn"))
+    key = given(get(attrs, "kms_key_arn"))
     if key is not ABSENT:
         props["SSESpecification"] = {"SSEEnabled": True, "SSEType": "KMS", "KMSMasterKeyId": key}
     put(props, "TableClass", get(attrs, "table_class_override"))
@@ -262,19 +257,17 @@ def scaling_policy(resource: TfResource) -> Mapped:
     put(
         props,
         "StepScalingPolicyConfiguration",
-        _step(nested(attrs, "step_scaling_policy_configuration")),
+        shaped_block(attrs, "step_scaling_policy_configuration", _step),
     )
     put(
         props,
         "TargetTrackingScalingPolicyConfiguration",
-        _tracking(nested(attrs, "target_tracking_scaling_policy_configuration")),
+        shaped_block(attrs, "target_tracking_scaling_policy_configuration", _tracking),
     )
     return Mapped("AWS::ApplicationAutoScaling::ScalingPolicy", props)
 
 
-def _step(block: dict[str, Any] | Unknown | None) -> Any:
-    if block is None or isinstance(block, Unknown):
-        return block
+def _step(block: Mapping[str, Any]) -> dict[str, Any]:
     props = renamed(
         block,
         {
@@ -293,9 +286,7 @@ def _step(block: dict[str, Any] | Unknown | None) -> Any:
     return props
 
 
-def _tracking(block: dict[str, Any] | Unknown | None) -> Any:
-    if block is None or isinstance(block, Unknown):
-        return block
+def _tracking(block: Mapping[str, Any]) -> dict[str, Any]:
     props = renamed(
         block,
         {

@@ -16,7 +16,6 @@ from golive.loaders.terraform.mapping import (
     block,
     converts,
     get,
-    json_value,
     merges,
     put,
     put_nonempty,
@@ -25,6 +24,7 @@ from golive.loaders.terraform.mapping import (
     shaped_blocks,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT
 

@@ -19,7 +19,6 @@ from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
     get,
-    json_value,
     put,
     renamed,
     renamed_block,
@@ -28,6 +27,7 @@ from golive.loaders.terraform.mapping import (
     shaped_blocks,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 

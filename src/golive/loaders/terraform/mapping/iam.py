@@ -31,13 +31,13 @@ from golive.loaders.terraform.mapping import (
     blocks,
     converts,
     get,
-    json_value,
     listed,
     merges,
     put,
     renamed,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Text, Unknown
 

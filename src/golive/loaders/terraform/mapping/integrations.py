@@ -1,5 +1,6 @@
 """Services that invoke functions or deliver events: pipes, IoT and SES rules, pipelines,
-user pools, AppSync, Chatbot channels, and the deployment and snapshot services around them.
+user pools and AppSync (Chatbot channels, DLM and CodeDeploy are in ``brokers``, which
+shares ``deep``).
 
 These are mapped for what ``invocations.py``, ``deadletters.py``, ``stateful_data.py``,
 ``backups.py``, the SQS and CloudWatch checks and the tagging check read: where each one

@@ -25,7 +25,6 @@ from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
     get,
-    json_value,
     merges,
     name_or_prefix,
     nested,
@@ -35,6 +34,8 @@ from golive.loaders.terraform.mapping import (
     tag_list,
     tag_map,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
+from golive.loaders.terraform.mapping.network import put_given
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Reference, Unknown
 
@@ -129,8 +130,7 @@ def secret(resource: TfResource) -> Mapped:
     attrs = resource.attributes
     props = renamed(attrs, {"description": "Description"})
     put(props, "Name", name_or_prefix(attrs, "secret"))
-    key_id = get(attrs, "kms_key_id")
-    put(props, "KmsKeyId", None if key_id == "" else key_id)
+    put_given(props, "KmsKeyId", get(attrs, "kms_key_id"))
     put(
         props,
         "ReplicaRegions",

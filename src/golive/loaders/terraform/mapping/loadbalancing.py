@@ -30,6 +30,7 @@ from typing import Any
 from golive.loaders.terraform.mapping import (
     Lookup,
     Mapped,
+    append_entry,
     completes,
     converts,
     get,
@@ -38,12 +39,13 @@ from golive.loaders.terraform.mapping import (
     nested,
     put,
     renamed,
+    shaped_block,
     shaped_blocks,
     tag_list,
 )
 from golive.loaders.terraform.mapping.network import block_given, given, id_list, renamed_given
 from golive.loaders.terraform.model import TfResource
-from golive.values import ABSENT, Reference, Text, Unknown
+from golive.values import ABSENT, Reference, Unknown
 
 # -- load balancers ----------------------------------------------------------------------------
 
@@ -289,9 +291,8 @@ def target_group_attachment(split: TfResource, owner: dict[str, Any]) -> None:
         split.attributes,
         {"target_id": "Id", "port": "Port", "availability_zone": "AvailabilityZone"},
     )
-    current = owner.get("Targets")
-    if "Id" in target and not isinstance(current, (Unknown, Text)):
-        owner["Targets"] = [*(current or []), target]
+    if "Id" in target:
+        append_entry(owner, "Targets", target)
 
 
 # -- Classic Load Balancers --------------------------------------------------------------------
@@ -311,11 +312,8 @@ def _classic_listener(item: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _classic_access_logs(attributes: Any) -> Any:
+def _classic_access_logs(found: dict[str, Any]) -> dict[str, Any]:
     """``access_logs``: enabled unless it says otherwise (the provider's default is true)."""
-    found = nested(attributes, "access_logs")
-    if found is None or isinstance(found, Unknown):
-        return found if found is not None else ABSENT
     policy = renamed_given(
         found,
         {
@@ -342,25 +340,22 @@ def classic_load_balancer(resource: TfResource) -> Mapped:
     put(props, "Instances", id_list(get(attrs, "instances")))
     put(props, "CrossZone", get(attrs, "cross_zone_load_balancing"))
     put(props, "Listeners", shaped_blocks(attrs, "listener", _classic_listener))
-    put(props, "AccessLoggingPolicy", _classic_access_logs(attrs))
-    health = nested(attrs, "health_check")
-    if health is not None:
-        put(
-            props,
-            "HealthCheck",
-            health
-            if isinstance(health, Unknown)
-            else renamed_given(
-                health,
-                {
-                    "target": "Target",
-                    "interval": "Interval",
-                    "timeout": "Timeout",
-                    "healthy_threshold": "HealthyThreshold",
-                    "unhealthy_threshold": "UnhealthyThreshold",
-                },
-            ),
-        )
+    put(props, "AccessLoggingPolicy", shaped_block(attrs, "access_logs", _classic_access_logs))
+    put(
+        props,
+        "HealthCheck",
+        block_given(
+            attrs,
+            "health_check",
+            {
+                "target": "Target",
+                "interval": "Interval",
+                "timeout": "Timeout",
+                "healthy_threshold": "HealthyThreshold",
+                "unhealthy_threshold": "UnhealthyThreshold",
+            },
+        ),
+    )
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::ElasticLoadBalancing::LoadBalancer", props)
 

@@ -21,29 +21,35 @@ from typing import Any
 
 from golive.loaders.terraform.mapping import (
     Mapped,
+    append_entry,
     converts,
     enabled_disabled,
     get,
-    json_value,
     merges,
     name_or_prefix,
     nested,
     put,
     renamed,
     renamed_block,
+    shaped_block,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Reference, Unknown
 
 
-def _policy(value: Any, kind: str, key: str, owner: TfResource) -> dict[str, Mapped]:
+def _policy(kind: str, key: str, target: Any, document: Any) -> Mapped:
+    """A queue's or topic's policy resource, for the one queue or topic ``target`` names."""
+    return Mapped(kind, {key: [target], "PolicyDocument": document})
+
+
+def _inline_policy(owner: TfResource, kind: str, key: str) -> dict[str, Mapped]:
     """The companion policy resource for an inline ``policy`` argument, if one is set."""
-    document = json_value(value)
+    document = json_value(get(owner.attributes, "policy"))
     if document is ABSENT:
         return {}
-    props = {key: [Reference(owner.address, "id")], "PolicyDocument": document}
-    return {"policy": Mapped(kind, props)}
+    return {"policy": _policy(kind, key, Reference(owner.address, "id"), document)}
 
 
 # -- SQS -----------------------------------------------------------------------------------
@@ -74,18 +80,16 @@ def queue(resource: TfResource) -> Mapped:
     put(props, "RedrivePolicy", json_value(get(attrs, "redrive_policy")))
     put(props, "RedriveAllowPolicy", json_value(get(attrs, "redrive_allow_policy")))
     put(props, "Tags", tag_list(resource))
-    companions = _policy(get(attrs, "policy"), "AWS::SQS::QueuePolicy", "Queues", resource)
+    companions = _inline_policy(resource, "AWS::SQS::QueuePolicy", "Queues")
     return Mapped("AWS::SQS::Queue", props, companions)
 
 
 @converts("aws_sqs_queue_policy")
 def queue_policy(resource: TfResource) -> Mapped:
     """``aws_sqs_queue_policy`` -> ``AWS::SQS::QueuePolicy`` for the queue ``queue_url`` names."""
-    props = {
-        "Queues": [get(resource.attributes, "queue_url")],
-        "PolicyDocument": json_value(get(resource.attributes, "policy")),
-    }
-    return Mapped("AWS::SQS::QueuePolicy", props)
+    attrs = resource.attributes
+    document = json_value(get(attrs, "policy"))
+    return _policy("AWS::SQS::QueuePolicy", "Queues", get(attrs, "queue_url"), document)
 
 
 @merges("aws_sqs_queue_redrive_policy", into="aws_sqs_queue", via="queue_url")
@@ -119,18 +123,16 @@ def topic(resource: TfResource) -> Mapped:
     put(props, "TopicName", name_or_prefix(attrs, "topic"))
     put(props, "ArchivePolicy", json_value(get(attrs, "archive_policy")))
     put(props, "Tags", tag_list(resource))
-    companions = _policy(get(attrs, "policy"), "AWS::SNS::TopicPolicy", "Topics", resource)
+    companions = _inline_policy(resource, "AWS::SNS::TopicPolicy", "Topics")
     return Mapped("AWS::SNS::Topic", props, companions)
 
 
 @converts("aws_sns_topic_policy")
 def topic_policy(resource: TfResource) -> Mapped:
     """``aws_sns_topic_policy`` -> ``AWS::SNS::TopicPolicy`` for the topic ``arn`` names."""
-    props = {
-        "Topics": [get(resource.attributes, "arn")],
-        "PolicyDocument": json_value(get(resource.attributes, "policy")),
-    }
-    return Mapped("AWS::SNS::TopicPolicy", props)
+    attrs = resource.attributes
+    document = json_value(get(attrs, "policy"))
+    return _policy("AWS::SNS::TopicPolicy", "Topics", get(attrs, "arn"), document)
 
 
 @converts("aws_sns_topic_subscription")
@@ -198,11 +200,8 @@ def _retry_policy(attributes: Any) -> Any:
     )
 
 
-def _ecs_parameters(attributes: Any, name: str) -> Any:
+def _ecs_parameters(ecs: dict[str, Any]) -> dict[str, Any]:
     """``ecs_target``/``ecs_parameters``: the task definition and where its tasks run."""
-    ecs = nested(attributes, name)
-    if ecs is None or isinstance(ecs, Unknown):
-        return ecs
     props = renamed(
         ecs,
         {
@@ -254,7 +253,7 @@ def event_target(split: TfResource, owner: dict[str, Any]) -> None:
     )
     put(target, "DeadLetterConfig", renamed_block(attrs, "dead_letter_config", {"arn": "Arn"}))
     put(target, "RetryPolicy", _retry_policy(attrs))
-    put(target, "EcsParameters", _ecs_parameters(attrs, "ecs_target"))
+    put(target, "EcsParameters", shaped_block(attrs, "ecs_target", _ecs_parameters))
     put(
         target,
         "SqsParameters",
@@ -265,9 +264,7 @@ def event_target(split: TfResource, owner: dict[str, Any]) -> None:
         "KinesisParameters",
         renamed_block(attrs, "kinesis_target", {"partition_key_path": "PartitionKeyPath"}),
     )
-    targets = owner.setdefault("Targets", [])
-    if isinstance(targets, list):
-        targets.append(target)
+    append_entry(owner, "Targets", target)
 
 
 @converts("aws_scheduler_schedule")
@@ -304,7 +301,7 @@ def schedule(resource: TfResource) -> Mapped:
         target = renamed(found, {"arn": "Arn", "role_arn": "RoleArn", "input": "Input"})
         put(target, "DeadLetterConfig", renamed_block(found, "dead_letter_config", {"arn": "Arn"}))
         put(target, "RetryPolicy", _retry_policy(found))
-        put(target, "EcsParameters", _ecs_parameters(found, "ecs_parameters"))
+        put(target, "EcsParameters", shaped_block(found, "ecs_parameters", _ecs_parameters))
         put(
             target,
             "SqsParameters",

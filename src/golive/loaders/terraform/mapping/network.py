@@ -31,9 +31,9 @@ from typing import Any
 
 from golive.loaders.terraform.mapping import (
     Mapped,
+    append_entry,
     converts,
     get,
-    json_value,
     merges,
     nested,
     nested_blocks,
@@ -41,6 +41,7 @@ from golive.loaders.terraform.mapping import (
     renamed,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Reference, Text, Unknown
 
@@ -305,13 +306,7 @@ def vpc_endpoint(resource: TfResource) -> Mapped:
 )
 def vpc_endpoint_route_table(split: TfResource, owner: dict[str, Any]) -> None:
     """``aws_vpc_endpoint_route_table_association`` adds a route table to ``RouteTableIds``."""
-    table = get(split.attributes, "route_table_id")
-    if table is ABSENT:
-        return
-    current = owner.get("RouteTableIds")
-    if isinstance(current, (Unknown, Text)):
-        return  # the endpoint's own list is not known: adding to it tells nothing more
-    owner["RouteTableIds"] = [*(current or []), table]
+    append_entry(owner, "RouteTableIds", get(split.attributes, "route_table_id"))
 
 
 #: The argument that names what a flow log watches -> CloudFormation's ``ResourceType``.

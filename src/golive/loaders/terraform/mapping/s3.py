@@ -36,7 +36,6 @@ from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
     get,
-    json_value,
     merges,
     nested,
     nested_blocks,
@@ -45,6 +44,7 @@ from golive.loaders.terraform.mapping import (
     renamed_block,
     tag_list,
 )
+from golive.loaders.terraform.mapping.json_text import json_value
 from golive.loaders.terraform.mapping.s3_shapes import (
     canned_acl,
     encryption,

@@ -23,14 +23,15 @@ from golive.loaders.terraform.mapping import (
     Mapped,
     converts,
     get,
-    nested,
     put,
     renamed,
     renamed_block,
     renamed_blocks,
+    shaped_block,
     shaped_blocks,
     tag_list,
 )
+from golive.loaders.terraform.mapping.network import put_given
 from golive.loaders.terraform.model import TfResource
 from golive.values import ABSENT, Unknown
 
@@ -73,11 +74,11 @@ def stream(resource: TfResource) -> Mapped:
             "shard_level_metrics": "DesiredShardLevelMetrics",
         },
     )
-    mode = nested(attrs, "stream_mode_details")
-    if mode is not None:
-        props["StreamModeDetails"] = (
-            mode if isinstance(mode, Unknown) else renamed(mode, {"stream_mode": "StreamMode"})
-        )
+    put(
+        props,
+        "StreamModeDetails",
+        renamed_block(attrs, "stream_mode_details", {"stream_mode": "StreamMode"}),
+    )
     put(props, "StreamEncryption", _stream_encryption(attrs))
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::Kinesis::Stream", props)
@@ -89,8 +90,7 @@ def _stream_encryption(attrs: Mapping[str, Any]) -> dict[str, Any] | None:
     if kind in (ABSENT, "NONE"):
         return None
     props: dict[str, Any] = {"EncryptionType": kind}
-    key = get(attrs, "kms_key_id")
-    put(props, "KeyId", None if key == "" else key)
+    put_given(props, "KeyId", get(attrs, "kms_key_id"))
     return props
 
 
@@ -106,36 +106,35 @@ def delivery_stream(resource: TfResource) -> Mapped:
     """``aws_kinesis_firehose_delivery_stream`` -> ``AWS::KinesisFirehose::DeliveryStream``."""
     attrs = resource.attributes
     props = renamed(attrs, {"name": "DeliveryStreamName"})
-    kinesis = nested(attrs, "kinesis_source_configuration")
-    msk = nested(attrs, "msk_source_configuration")
+    kinesis = renamed_block(
+        attrs,
+        "kinesis_source_configuration",
+        {"kinesis_stream_arn": "KinesisStreamARN", "role_arn": "RoleARN"},
+    )
+    msk = renamed_block(
+        attrs,
+        "msk_source_configuration",
+        {"msk_cluster_arn": "MSKClusterARN", "topic_name": "TopicName"},
+    )
     if kinesis is not None:
         props["DeliveryStreamType"] = "KinesisStreamAsSource"
-        props["KinesisStreamSourceConfiguration"] = (
-            kinesis
-            if isinstance(kinesis, Unknown)
-            else renamed(kinesis, {"kinesis_stream_arn": "KinesisStreamARN", "role_arn": "RoleARN"})
-        )
+        props["KinesisStreamSourceConfiguration"] = kinesis
     elif msk is not None:
         props["DeliveryStreamType"] = "MSKAsSource"
-        props["MSKSourceConfiguration"] = (
-            msk
-            if isinstance(msk, Unknown)
-            else renamed(msk, {"msk_cluster_arn": "MSKClusterARN", "topic_name": "TopicName"})
-        )
-    put(props, "DeliveryStreamEncryptionConfigurationInput", _firehose_encryption(attrs))
+        props["MSKSourceConfiguration"] = msk
+    put(
+        props,
+        "DeliveryStreamEncryptionConfigurationInput",
+        shaped_block(attrs, "server_side_encryption", _firehose_encryption),
+    )
     for tf_name, cfn_name in _DESTINATIONS.items():
-        found = nested(attrs, tf_name)
-        if found is not None:
-            props[cfn_name] = found if isinstance(found, Unknown) else _destination(found)
+        put(props, cfn_name, shaped_block(attrs, tf_name, _destination))
     put(props, "Tags", tag_list(resource))
     return Mapped("AWS::KinesisFirehose::DeliveryStream", props)
 
 
-def _firehose_encryption(attrs: Mapping[str, Any]) -> Any:
+def _firehose_encryption(block: Mapping[str, Any]) -> Any:
     """``server_side_encryption`` -> ``DeliveryStreamEncryptionConfigurationInput``."""
-    block = nested(attrs, "server_side_encryption")
-    if block is None or isinstance(block, Unknown):
-        return block
     enabled = get(block, "enabled")
     if enabled is ABSENT or enabled is False:
         return None
@@ -143,8 +142,7 @@ def _firehose_encryption(attrs: Mapping[str, Any]) -> Any:
         return {"KeyType": Unknown("whether server-side encryption is enabled is not known")}
     kind = get(block, "key_type")
     props: dict[str, Any] = {"KeyType": "AWS_OWNED_CMK" if kind in (ABSENT, "") else kind}
-    key = get(block, "key_arn")
-    put(props, "KeyARN", None if key == "" else key)
+    put_given(props, "KeyARN", get(block, "key_arn"))
     return props
 
 
@@ -158,7 +156,11 @@ def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
         block, {"buffering_size": "SizeInMBs", "buffering_interval": "IntervalInSeconds"}
     )
     put(props, "BufferingHints", hints or None)
-    put(props, "ProcessingConfiguration", _processing(nested(block, "processing_configuration")))
+    put(
+        props,
+        "ProcessingConfiguration",
+        shaped_block(block, "processing_configuration", _processing),
+    )
     put(
         props,
         "CloudWatchLoggingOptions",
@@ -176,10 +178,8 @@ def _destination(block: Mapping[str, Any]) -> dict[str, Any]:
     return props
 
 
-def _processing(block: dict[str, Any] | Unknown | None) -> Any:
+def _processing(block: Mapping[str, Any]) -> dict[str, Any]:
     """``processing_configuration`` -> ``ProcessingConfiguration`` (processors and parameters)."""
-    if block is None or isinstance(block, Unknown):
-        return block
     props = renamed(block, {"enabled": "Enabled"})
     props["Processors"] = shaped_blocks(block, "processors", _processor) or []
     return props
