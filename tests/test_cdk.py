@@ -428,6 +428,24 @@ def test_validation_report_maps_verdicts_to_cdk_violations() -> None:
     assert {v.severity for v in relaxed.violations} == {"warning"}
 
 
+def test_validation_report_gives_unknown_verdicts_as_warnings_when_asked(tmp_path: Path) -> None:
+    from golive.cdk_validation import validation_report
+
+    days = {"RetentionInDays": {"Ref": "Days"}}  # a parameter without a default
+    logs = {"Type": "AWS::Logs::LogGroup", "Properties": days}
+    stack = {"Parameters": {"Days": {"Type": "Number"}}, "Resources": {"Logs": logs}}
+    template = str(_assembly(tmp_path, {"App": stack}) / "App.template.json")
+    quiet = validation_report([template], Settings(), FailOn.LOW)
+    assert "logs.retention" not in {v.rule_name for v in quiet.violations}
+    report = validation_report([template], Settings(), FailOn.LOW, report_unknown=True)
+    (retention,) = [v for v in report.violations if v.rule_name == "logs.retention"]
+    assert retention.severity == "warning"
+    assert retention.metadata["golive_status"] == "UNKNOWN"
+    assert "parameter Days has no default" in retention.description
+    assert retention.description.endswith("(UNKNOWN: the templates do not decide it)")
+    assert [r.logical_id for r in retention.resources] == ["Logs"]
+
+
 def test_python_cdk_app_reports_through_the_plugin(tmp_path: Path) -> None:
     """golive.cdk_plugin inside a Python CDK app."""
     if NODE is None:

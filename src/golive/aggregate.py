@@ -15,9 +15,13 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from golive.catalog import CheckMeta
 from golive.model import Finding, Pillar, Severity, Status
+
+if TYPE_CHECKING:
+    from golive.scan import ScanResult
 
 
 @dataclass(frozen=True)
@@ -119,4 +123,16 @@ def summarize(
         errors=errors,
         by_category=dict(by_category),
         in_baseline=in_baseline,
+    )
+
+
+def summarize_result(result: ScanResult) -> Summary:
+    """Aggregate a scan: its findings, with the counts of what it read."""
+    return summarize(
+        result.findings,
+        result.catalog,
+        resources=sum(len(s.resources) for s in result.stacks),
+        stacks=len(result.stacks),
+        files=result.files_seen,
+        errors=len(result.errors),
     )

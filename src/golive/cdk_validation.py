@@ -24,8 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from golive.aggregate import summarize
-from golive.model import Profile, Status
+from golive.aggregate import summarize_result
+from golive.catalog import CheckMeta
+from golive.model import Finding, Profile, Status
 from golive.report import names
 from golive.scan import ScanResult, run_scan
 from golive.settings import FailOn, Settings
@@ -95,11 +96,13 @@ def violations_of(
     """
     groups: dict[tuple[str, str, str, str], Violation] = {}
     seen: set[tuple[str, Path, str]] = set()
+    resolved: dict[str, Path] = {}  # resolving a path costs system calls; files repeat
     success = True
     for finding in result.findings:
         r = finding.resource
-        template = Path(r.file).resolve()
-        key = (finding.check_id, template, r.deployed_id or r.logical_id)
+        template = resolved.get(r.file) or resolved.setdefault(r.file, Path(r.file).resolve())
+        logical_id = r.deployed_id or r.logical_id
+        key = (finding.check_id, template, logical_id)
         reported = finding.status is Status.FAIL and not finding.in_baseline
         reported = reported or (report_unknown and finding.status is Status.UNKNOWN)
         if template not in templates or key in seen or not reported:
@@ -110,18 +113,10 @@ def violations_of(
         severity = "error" if blocking else "warning"
         group = (finding.check_id, finding.reason, severity, finding.status.value)
         if group not in groups:
-            groups[group] = _violation(result, finding.check_id, finding.reason, severity)
-            groups[group].metadata |= {
-                "golive_severity": finding.severity.value,
-                "golive_status": finding.status.value,
-            }
-            if finding.status is Status.UNKNOWN:
-                groups[group].description += " (UNKNOWN: the templates do not decide it)"
+            groups[group] = _violation(result.catalog.get(finding.check_id), finding, severity)
         locations = (f"Properties.{finding.attribute}",) if finding.attribute else ()
-        groups[group].resources.append(
-            ViolatingResource(r.deployed_id or r.logical_id, str(template), locations)
-        )
-    metadata = {"readiness_score": str(_score(result))}
+        groups[group].resources.append(ViolatingResource(logical_id, str(template), locations))
+    metadata = {"readiness_score": str(summarize_result(result).score)}
     if result.errors:
         metadata["input_problems"] = "\n".join(
             f"{names.location(e.file, e.line)}: {e.message}" for e in result.errors
@@ -129,27 +124,21 @@ def violations_of(
     return ValidationReport(success, list(groups.values()), metadata)
 
 
-def _violation(result: ScanResult, check_id: str, reason: str, severity: str) -> Violation:
-    meta = result.catalog.get(check_id)
-    title = meta.title if meta else check_id
+def _violation(meta: CheckMeta | None, finding: Finding, severity: str) -> Violation:
+    """The violation of the findings grouped with ``finding``, still without resources."""
+    check_id = finding.check_id
+    description = f"{meta.title if meta else check_id}: {finding.reason}"
+    if finding.status is Status.UNKNOWN:
+        description += " (UNKNOWN: the templates do not decide it)"
     return Violation(
         rule_name=check_id,
-        description=f"{title}: {reason}",
+        description=description,
         fix=meta.recommendation if meta else f"golive explain {check_id}",
         severity=severity,
         metadata={
             "pillar": meta.pillar.value if meta else "",
             "explain": f"golive explain {check_id}",
+            "golive_severity": finding.severity.value,
+            "golive_status": finding.status.value,
         },
     )
-
-
-def _score(result: ScanResult) -> int | None:
-    return summarize(
-        result.findings,
-        result.catalog,
-        resources=sum(len(s.resources) for s in result.stacks),
-        stacks=len(result.stacks),
-        files=result.files_seen,
-        errors=len(result.errors),
-    ).score

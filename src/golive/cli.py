@@ -224,7 +224,7 @@ def scan(
     jobs: JobsFlag = None,
 ) -> None:
     """Review templates and report every practice they meet or miss."""
-    from golive.aggregate import summarize
+    from golive.aggregate import summarize_result
     from golive.invocation import UsageError, baseline_path, report_targets
 
     settings = _settings(config, profile, select, ignore)
@@ -234,14 +234,7 @@ def scan(
         _fatal(str(exc))
     values = parse_parameters(parameter, parameters_file)
     result = _run(paths, settings, values, baseline_path(baseline, settings), jobs)
-    summary = summarize(
-        result.findings,
-        result.catalog,
-        resources=sum(len(s.resources) for s in result.stacks),
-        stacks=len(result.stacks),
-        files=result.files_seen,
-        errors=len(result.errors),
-    )
+    summary = summarize_result(result)
     heading = title or ", ".join(str(p) for p in paths)
     for name, target in targets:
         _write_report(result, summary, name, target, heading)
