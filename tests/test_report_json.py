@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 import json
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +13,9 @@ from golive.model import InputError
 from golive.report.json_report import render_json
 from golive.scan import ScanResult, run_scan
 from golive.suppress import UnusedSuppression
+from tests.conftest import ROOT
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "orders-app" / "edge.yaml"
+EXAMPLE = ROOT / "examples" / "orders-app" / "edge.yaml"
 
 
 @pytest.fixture(scope="module")

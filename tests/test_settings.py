@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -264,7 +265,9 @@ def test_jobs_in_settings_and_its_flag(project: Path, monkeypatch: pytest.Monkey
     real = golive.scan.run_scan
 
     def recording(*args: object, **kwargs: object) -> golive.scan.ScanResult:
-        seen.append(args[5])  # type: ignore[arg-type]
+        call = inspect.signature(real).bind(*args, **kwargs)
+        call.apply_defaults()
+        seen.append(call.arguments["jobs"])
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(golive.scan, "run_scan", recording)
