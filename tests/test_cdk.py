@@ -446,6 +446,24 @@ def test_validation_report_gives_unknown_verdicts_as_warnings_when_asked(tmp_pat
     assert [r.logical_id for r in retention.resources] == ["Logs"]
 
 
+def test_validation_report_takes_the_settings_baseline(tmp_path: Path) -> None:
+    """As ``golive scan`` and the Node.js plugin do: the FAILs it records are known ones."""
+    from golive.baseline import render_baseline
+    from golive.cdk_validation import validation_report
+
+    template = str(TRIO / "cdk.out" / "Trio.template.json")
+    baseline = tmp_path / "baseline.json"
+    recorded = run_scan([TRIO / "cdk.out"])
+    baseline.write_text(render_baseline(recorded.findings, baseline), encoding="utf-8")
+    settings = Settings(baseline=str(baseline), root=str(tmp_path), source="test")
+
+    fresh = validation_report([template], Settings(), FailOn.MEDIUM)
+    known = validation_report([template], settings, FailOn.MEDIUM)
+    assert fresh.success is False
+    assert ("sqs.tls-only", "error") in {(v.rule_name, v.severity) for v in fresh.violations}
+    assert (known.success, known.violations) == (True, [])
+
+
 def test_python_cdk_app_reports_through_the_plugin(tmp_path: Path) -> None:
     """golive.cdk_plugin inside a Python CDK app."""
     if NODE is None:

@@ -25,7 +25,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from golive.aggregate import summarize_result
+from golive.baseline import read_baseline
 from golive.catalog import CheckMeta
+from golive.invocation import baseline_path
 from golive.model import Finding, Profile, Status
 from golive.report import names
 from golive.scan import ScanResult, run_scan
@@ -76,10 +78,16 @@ def validation_report(
     fail_on: FailOn = FailOn.HIGH,
     report_unknown: bool = False,
 ) -> ValidationReport:
-    """Review the assemblies of ``templates`` and report the verdicts on those templates."""
+    """Review the assemblies of ``templates`` and report the verdicts on those templates.
+
+    The settings' ``baseline`` applies as it does to ``golive scan`` and the Node.js plugin:
+    the FAILs it records are known ones, not violations.
+    """
     wanted = {Path(t).resolve() for t in templates}
     folders = sorted({assembly_folder(t) for t in wanted})
-    result = run_scan(folders, settings.profile or Profile.PRODUCTION, {}, settings)
+    recorded = baseline_path(None, settings)
+    known = read_baseline(recorded) if recorded is not None else None
+    result = run_scan(folders, settings.profile or Profile.PRODUCTION, {}, settings, known)
     return violations_of(result, wanted, fail_on, report_unknown)
 
 
