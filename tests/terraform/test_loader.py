@@ -326,6 +326,33 @@ resource "aws_s3_bucket_policy" "b" {
     }
 
 
+def test_file_gives_text_that_policies_and_jsondecode_read(tmp_path: Path) -> None:
+    policy = {"Statement": [{"Effect": "Allow", "Action": "sqs:*", "Resource": "*"}]}
+    write(tmp_path, "policy.json", json.dumps(policy))
+    write(
+        tmp_path,
+        "main.tf",
+        """
+resource "aws_iam_policy" "read" {
+  policy = file("policy.json")
+}
+locals {
+  decoded = jsondecode(file("policy.json"))
+}
+resource "aws_iam_policy" "decoded" {
+  policy = jsonencode(local.decoded)
+  description = local.decoded.Statement[0].Action
+}
+""",
+    )
+    found = instances(tmp_path)
+    assert found["aws_iam_policy.read"].attributes["policy"] == json.dumps(policy)
+    assert found["aws_iam_policy.decoded"].attributes["description"] == "sqs:*"
+    stack = load_configuration(tmp_path, {}).stack
+    documents = [r.properties["PolicyDocument"] for r in stack.resources.values()]
+    assert documents == [policy, policy]
+
+
 def test_other_data_sources_are_unknown(tmp_path: Path) -> None:
     write(
         tmp_path,

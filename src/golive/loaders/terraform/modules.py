@@ -108,13 +108,9 @@ class ModuleInstance:
             return Unknown(f"file({path!r}) is outside the configuration; not read")
         if not candidate.is_file() or candidate.stat().st_size > MAX_FILE_BYTES:
             return Unknown(f"file({path!r}) is missing or too large")
-        text = candidate.read_text(encoding="utf-8", errors="replace")
-        if candidate.suffix == ".json":
-            try:
-                return json.loads(text)  # a policy file: the mappings read it as data
-            except ValueError:
-                return text
-        return text
+        # A string, as Terraform's file() gives: JSON attributes are parsed where they are
+        # mapped, and jsondecode(file("policy.json")) decodes it.
+        return candidate.read_text(encoding="utf-8", errors="replace")
 
     # -- names ----------------------------------------------------------------------------
 
