@@ -101,6 +101,19 @@ def test_tfvars_heredoc_interpolations_are_evaluated_without_names(tmp_path: Pat
     assert problems == []
 
 
+def test_a_heredoc_interpolation_that_is_not_hcl_is_unknown(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "main.tf",
+        'resource "aws_sqs_queue" "jobs" {\n  policy = <<EOT\n{"Sid": "${1 +}"}\nEOT\n}\n'
+        'resource "aws_sqs_queue" "other" {\n  name = "other"\n}\n',
+    )
+    found = instances(tmp_path)
+    bad = Unknown("the heredoc interpolation ${1 +} is not valid HCL")
+    assert found["aws_sqs_queue.jobs"].attributes["policy"] == Text(('{"Sid": "', bad, '"}\n'))
+    assert found["aws_sqs_queue.other"].attributes["name"] == "other"
+
+
 def test_references_become_references_and_text(tmp_path: Path) -> None:
     write(
         tmp_path,

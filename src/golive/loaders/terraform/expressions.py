@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
+from golive.loaders.errors import LoadError
 from golive.loaders.terraform import functions
 from golive.loaders.terraform.template_values import (
     Step,
@@ -118,11 +119,20 @@ class Evaluator:
                 parts.append(text[position:])
                 break
             parts.append(text[position:start])
-            parts.append(self.eval(self.scope.reparse(text[start + 2 : end])))
+            parts.append(self._interpolation(text[start + 2 : end]))
             position = end + 1
         if "%{" in text:
             return Unknown("a string template directive (%{...}) is not evaluated")
         return join_parts(parts)
+
+    def _interpolation(self, source: str) -> Any:
+        """The value of one ``${...}`` in a heredoc; unknown when it is not valid HCL (the
+        configuration is still reviewed; ``terraform validate`` names the mistake)."""
+        try:
+            tree = self.scope.reparse(source)
+        except LoadError:
+            return Unknown(f"the heredoc interpolation ${{{source}}} is not valid HCL")
+        return self.eval(tree)
 
     def _tuple(self, node: Any) -> Any:
         return [self.eval(c) for c in node.children if _is_expression(c)]
