@@ -5,6 +5,9 @@ from __future__ import annotations
 import gc
 import os
 import shutil
+import signal
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,20 +28,103 @@ def _square_and_pid(number: int) -> tuple[int, int]:
     return number * number, os.getpid()
 
 
+def _slow_square_and_pid(number: int) -> tuple[int, int]:
+    time.sleep(0.02)  # long enough that every process takes some of the items
+    return _square_and_pid(number)
+
+
 def _fails_on_seven(number: int) -> int:
     if number == 7:
         raise ValueError("seven")
     return number
 
 
-def test_results_come_back_in_item_order_from_other_processes() -> None:
+def test_results_come_back_in_item_order_from_every_process() -> None:
     items = list(range(40))
-    # the largest "size" first: the last items are handed out first
-    results = list(map_in_order(_square_and_pid, items, jobs=2, size=lambda n: n))
+    # the largest "size" first: the last items are taken first
+    results = list(map_in_order(_slow_square_and_pid, items, jobs=2, size=lambda n: n))
     assert [square for square, _ in results] == [n * n for n in items]
-    workers = {pid for _, pid in results}
-    assert os.getpid() not in workers
-    assert 1 <= len(workers) <= 2
+    processes = {pid for _, pid in results}
+    assert len(processes) == 2  # the caller and one helper both took items
+    assert os.getpid() in processes
+
+
+def _killed_in_a_helper(caller: int, marks: Path) -> Callable[[int], int]:
+    def work(number: int) -> int:
+        if os.getpid() != caller:
+            (marks / str(number)).touch()
+            os.kill(os.getpid(), signal.SIGKILL)
+        time.sleep(0.01)
+        return number
+
+    return work
+
+
+def test_the_items_of_a_killed_helper_are_done_by_the_caller(tmp_path: Path) -> None:
+    work = _killed_in_a_helper(os.getpid(), tmp_path)
+    assert list(map_in_order(work, list(range(16)), jobs=3)) == list(range(16))
+    assert list(tmp_path.iterdir())  # helpers took items, and died on them
+    _assert_no_helper_left()
+
+
+def _fails_in_a_helper(caller: int) -> Callable[[int], int]:
+    def work(number: int) -> int:
+        time.sleep(0.01)
+        if os.getpid() != caller:
+            raise ValueError("only helpers fail")
+        return number
+
+    return work
+
+
+def test_an_item_that_raises_in_a_helper_is_run_again_by_the_caller() -> None:
+    work = _fails_in_a_helper(os.getpid())
+    assert list(map_in_order(work, list(range(16)), jobs=2)) == list(range(16))
+
+
+def _fails_in_the_caller(caller: int) -> Callable[[int], int]:
+    def work(number: int) -> int:
+        time.sleep(0.01)
+        if os.getpid() == caller:
+            raise ValueError("the caller fails")
+        return number
+
+    return work
+
+
+def test_an_exception_in_the_caller_stops_the_helpers_and_reaches_it() -> None:
+    with pytest.raises(ValueError, match="the caller fails"):
+        list(map_in_order(_fails_in_the_caller(os.getpid()), list(range(40)), jobs=3))
+    _assert_no_helper_left()
+
+
+def _assert_no_helper_left() -> None:
+    with pytest.raises(ChildProcessError):
+        os.waitpid(-1, os.WNOHANG)
+
+
+def _unpicklable(number: int) -> Callable[[], int]:
+    return lambda: number
+
+
+def test_a_result_that_cannot_be_pickled_is_computed_by_the_caller() -> None:
+    results = list(map_in_order(_unpicklable, list(range(12)), jobs=2))
+    assert [make() for make in results] == list(range(12))
+
+
+def test_tasks_beyond_what_the_task_pipe_holds_are_dealt_onto_the_others() -> None:
+    tasks = [[0, 1], [2], [3], [4], [5], [6]]
+    fitted = parallel.fit_tasks(tasks, 3)
+    assert fitted == [[0, 1, 6], [2, 5], [3, 4]]
+    assert parallel.fit_tasks(tasks, 6) == tasks
+    # a scan with more tasks than the pipe holds still returns every result, in order
+    many = list(range(20_000))
+    assert list(map_in_order(abs, many, jobs=2)) == many
+
+
+def test_a_pipe_that_cannot_grow_still_carries_every_task(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "_grow_pipe", lambda descriptor, wanted: 16)  # 4 tasks
+    assert list(map_in_order(_slow_square_and_pid, list(range(10)), jobs=2))[9][0] == 81
 
 
 def test_a_library_caller_gets_its_garbage_collection_back() -> None:
@@ -52,14 +138,15 @@ def test_a_library_caller_gets_its_garbage_collection_back() -> None:
     gc.unfreeze()
 
 
-def test_one_job_stays_in_this_process() -> None:
+def test_one_job_stays_in_the_calling_process() -> None:
     results = list(map_in_order(_square_and_pid, list(range(20)), jobs=1))
     assert {pid for _, pid in results} == {os.getpid()}
 
 
-def test_an_exception_in_a_worker_reaches_the_caller() -> None:
-    with pytest.raises(ValueError, match="seven"):
-        list(map_in_order(_fails_on_seven, list(range(20)), jobs=2))
+def test_an_exception_reaches_the_caller_with_or_without_helpers() -> None:
+    for jobs in (1, 2):
+        with pytest.raises(ValueError, match="seven"):
+            list(map_in_order(_fails_on_seven, list(range(20)), jobs=jobs))
 
 
 def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
