@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 
 from golive.aggregate import summarize
-from golive.model import InputError
-from golive.report.json_report import render_json
+from golive.model import Finding, InputError, Location, ResourceRef, Status, Suppression
+from golive.report.json_report import finding_json, finding_line, render_json
 from golive.scan import ScanResult, run_scan
 from golive.suppress import UnusedSuppression
 from tests.conftest import ROOT
@@ -48,3 +48,38 @@ def test_every_combination_of_empty_lists(
         ["accepts nothing"] * 2 if filled[3] else []
     )
     assert scanned.findings  # the filled case really has findings
+
+
+def _findings_of_every_shape(scanned: ScanResult) -> list[Finding]:
+    first = scanned.findings[0]
+    cdk = ResourceRef(
+        "Fn9A3E1F2B",
+        "AWS::Lambda::Function",
+        "cdk.out/App.template.json",
+        None,
+        deployed_id="Fn",
+        source_type="Custom::Thing",
+        construct_path="App/Fn/Resource",
+        source_location=Location("lib/app.ts", 12),
+    )
+    odd = 'a "quoted" reason\\ with a tab\t, a line\nbreak, \u00e9t\u00e9 and \U0001f600'
+    return [
+        first,
+        replace(first, attribute="Environment.Variables", reason=odd),
+        replace(first, resource=cdk, category="Data \u2013 protection"),
+        replace(first, status=Status.SUPPRESSED, suppression=Suppression("metadata", odd)),
+        replace(first, in_baseline=True),
+    ]
+
+
+def test_a_finding_written_out_directly_reads_as_its_json_object(scanned: ScanResult) -> None:
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    for finding in _findings_of_every_shape(scanned):
+        line = finding_line(finding, {})
+        assert line == encode(finding_json(finding))  # the same characters
+        assert json.loads(line) == finding_json(finding)
+    # a resource's text is kept by the identity of its reference, and used again
+    resources: dict[int, str] = {}
+    shapes = _findings_of_every_shape(scanned)
+    finding_line(shapes[2], resources)
+    assert list(resources.values()) == [encode(finding_json(shapes[2])["resource"])]

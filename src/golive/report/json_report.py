@@ -4,32 +4,25 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from json.encoder import encode_basestring as _quote
 from typing import Any
 
 from golive import __version__
 from golive.aggregate import Summary
-from golive.model import Finding, InputError, ResourceRef, Status
+from golive.model import Finding, InputError, Pillar, ResourceRef, Severity, Status
 from golive.report.registry import ReportOptions
 from golive.scan import ScanResult
 from golive.suppress import UnusedSuppression
 
 #: One encoder for every item: ``json.dumps`` with options builds a new one per call.
 _encode = json.JSONEncoder(ensure_ascii=False).encode
+#: The verdict words as JSON strings (an enum's ``value`` is a slow property).
+_QUOTED = {member: _quote(member.value) for kind in (Status, Severity, Pillar) for member in kind}
 
 
-def finding_json(
-    finding: Finding, resources: dict[int, dict[str, Any]] | None = None
-) -> dict[str, Any]:
-    """One finding as a JSON object; optional keys only when they carry something.
-
-    ``resources`` keeps the resource objects already built, by the identity of the
-    finding's ``ResourceRef``: the engine gives all findings on a resource the same one.
-    """
-    r = finding.resource
-    if resources is None:
-        resource = _resource_json(r)
-    else:
-        resource = resources.get(id(r)) or resources.setdefault(id(r), _resource_json(r))
+def finding_json(finding: Finding) -> dict[str, Any]:
+    """One finding as a JSON object; optional keys only when they carry something."""
+    resource = _resource_json(finding.resource)
     item: dict[str, Any] = {
         "check_id": finding.check_id,
         "status": finding.status.value,
@@ -50,6 +43,30 @@ def finding_json(
     if finding.in_baseline:
         item["in_baseline"] = True
     return item
+
+
+def finding_line(finding: Finding, resources: dict[int, str]) -> str:
+    """``finding_json(finding)`` as JSON text, the same characters, written out directly.
+
+    A scan of the corpus has 12,000 findings: building a dictionary for each and encoding
+    it took 0.1 s, most of what the report costs; this takes a third of that. ``resources``
+    keeps each resource's text by the identity of its ``ResourceRef`` (the engine gives all
+    findings on a resource the same one). A suppressed or baselined finding, rare, goes
+    the long way.
+    """
+    if finding.suppression is not None or finding.in_baseline:
+        return _encode(finding_json(finding))
+    r = finding.resource
+    resource = resources.get(id(r))
+    if resource is None:
+        resource = resources[id(r)] = _encode(_resource_json(r))
+    attribute = f', "attribute": {_quote(finding.attribute)}' if finding.attribute else ""
+    return (
+        f'{{"check_id": {_quote(finding.check_id)}, "status": {_QUOTED[finding.status]}, '
+        f'"severity": {_QUOTED[finding.severity]}, "pillar": {_QUOTED[finding.pillar]}, '
+        f'"category": {_quote(finding.category)}, "resource": {resource}, '
+        f'"reason": {_quote(finding.reason)}{attribute}}}'
+    )
 
 
 def _resource_json(r: ResourceRef) -> dict[str, Any]:
@@ -123,16 +140,16 @@ def render_json(result: ScanResult, summary: Summary) -> str:
     still give readable diffs.
     """
     head = {"version": __version__, "summary": summary_json(result, summary)}
-    resources: dict[int, dict[str, Any]] = {}  # alive while result.findings holds the refs
+    resources: dict[int, str] = {}  # alive while result.findings holds the refs
     # Each item is encoded as soon as it is built, so only its text is kept: on a scan of
     # 1,000 templates the objects of every finding at once doubled golive's peak memory.
-    lists: dict[str, tuple[int, Iterator[dict[str, Any]]]] = {
-        "findings": (len(result.findings), (finding_json(f, resources) for f in result.findings)),
-        "errors": (len(result.errors), map(error_json, result.errors)),
-        "notes": (len(result.notes), map(error_json, result.notes)),
+    lists: dict[str, tuple[int, Iterator[str]]] = {
+        "findings": (len(result.findings), (finding_line(f, resources) for f in result.findings)),
+        "errors": (len(result.errors), (_encode(error_json(e)) for e in result.errors)),
+        "notes": (len(result.notes), (_encode(error_json(n)) for n in result.notes)),
         "unused_suppressions": (
             len(result.unused_suppressions),
-            map(unused_json, result.unused_suppressions),
+            (_encode(unused_json(u)) for u in result.unused_suppressions),
         ),
     }
     # One list of lines joined once: joining each section and then the sections would copy
@@ -144,7 +161,7 @@ def render_json(result: ScanResult, summary: Summary) -> str:
             lines.append(f'  "{key}": []{end}')
             continue
         lines.append(f'  "{key}": [')
-        lines.extend(f"    {_encode(item)}," for item in items)
+        lines.extend(f"    {item}," for item in items)
         lines[-1] = lines[-1][:-1]  # no comma after the last item
         lines.append(f"  ]{end}")
     lines.append("}\n")
