@@ -133,9 +133,14 @@ def references_in(
                     if isinstance(arg, list) and len(arg) == 2:
                         work.append((arg[1], where))
                     continue
-            work.extend((v, (*where, k)) for k, v in current.items())
+            # only containers are walked on: a path is built for each, never for a scalar
+            for key, value in current.items():
+                if isinstance(value, (dict, list)):
+                    work.append((value, (*where, key)))
         elif isinstance(current, list):
-            work.extend((v, (*where, i)) for i, v in enumerate(current))
+            for position, value in enumerate(current):
+                if isinstance(value, (dict, list)):
+                    work.append((value, (*where, position)))
 
 
 def _sub_references(

@@ -375,11 +375,12 @@ def _unknown_intrinsics(data: dict[str, Any], index: LineIndex, file: str) -> li
                         )
                     )
                     continue
-            work.extend(
-                (v, (*path, k))
-                for k, v in node.items()
-                if not (k == "Type" and len(path) == 2 and path[0] == "Resources")
-            )
+            resource = len(path) == 2 and path[0] == "Resources"
+            for key, value in node.items():  # containers only: a scalar holds no function
+                if isinstance(value, (dict, list)) and not (resource and key == "Type"):
+                    work.append((value, (*path, key)))
         elif isinstance(node, list):
-            work.extend((v, (*path, i)) for i, v in enumerate(node))
+            for position, value in enumerate(node):
+                if isinstance(value, (dict, list)):
+                    work.append((value, (*path, position)))
     return problems
