@@ -122,6 +122,21 @@ def test_tasks_beyond_what_the_task_pipe_holds_are_dealt_onto_the_others() -> No
     assert list(map_in_order(abs, many, jobs=2)) == many
 
 
+@pytest.mark.parametrize("failing", ["fork", "temporary file"])
+def test_without_a_helper_to_be_had_the_caller_does_the_work(
+    monkeypatch: pytest.MonkeyPatch, failing: str
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(11, "Resource temporarily unavailable")
+
+    if failing == "fork":
+        monkeypatch.setattr(os, "fork", refuse)
+    else:
+        monkeypatch.setattr(parallel.tempfile, "TemporaryFile", refuse)
+    results = list(map_in_order(_square_and_pid, list(range(12)), jobs=4))
+    assert results == [(n * n, os.getpid()) for n in range(12)]
+
+
 def test_a_pipe_that_cannot_grow_still_carries_every_task(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "_grow_pipe", lambda descriptor, wanted: 16)  # 4 tasks
     assert list(map_in_order(_slow_square_and_pid, list(range(10)), jobs=2))[9][0] == 81

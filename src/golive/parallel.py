@@ -164,8 +164,11 @@ def _share(
     try:
         with ExitStack() as files:
             for _ in range(helpers):
-                output = files.enter_context(tempfile.TemporaryFile())
-                pid = os.fork()
+                try:
+                    output = files.enter_context(tempfile.TemporaryFile())
+                    pid = os.fork()
+                except OSError:  # no room for a file of results, or no process to be had:
+                    break  # fewer helpers, the same results
                 if pid == 0:  # pragma: no cover - the helper's side; it never returns
                     _help(function, items, tasks, reader, output)
                 helping[pid] = output
