@@ -52,7 +52,7 @@ def test_results_come_back_in_item_order_from_every_process() -> None:
 def _killed_in_a_helper(caller: int, marks: Path) -> Callable[[int], int]:
     def work(number: int) -> int:
         if os.getpid() != caller:
-            (marks / str(number)).touch()
+            (marks / str(os.getpid())).touch()
             os.kill(os.getpid(), signal.SIGKILL)
         time.sleep(0.01)
         return number
@@ -64,7 +64,7 @@ def test_the_items_of_a_killed_helper_are_done_by_the_caller(tmp_path: Path) -> 
     work = _killed_in_a_helper(os.getpid(), tmp_path)
     assert list(map_in_order(work, list(range(16)), jobs=3)) == list(range(16))
     assert list(tmp_path.iterdir())  # helpers took items, and died on them
-    _assert_no_helper_left()
+    _assert_helpers_reaped(tmp_path)
 
 
 def _fails_in_a_helper(caller: int) -> Callable[[int], int]:
@@ -82,25 +82,32 @@ def test_an_item_that_raises_in_a_helper_is_run_again_by_the_caller() -> None:
     assert list(map_in_order(work, list(range(16)), jobs=2)) == list(range(16))
 
 
-def _fails_in_the_caller(caller: int) -> Callable[[int], int]:
+def _fails_in_the_caller(caller: int, marks: Path) -> Callable[[int], int]:
     def work(number: int) -> int:
-        time.sleep(0.01)
         if os.getpid() == caller:
+            time.sleep(0.1)  # helpers start meanwhile
             raise ValueError("the caller fails")
+        (marks / str(os.getpid())).touch()
+        time.sleep(0.01)
         return number
 
     return work
 
 
-def test_an_exception_in_the_caller_stops_the_helpers_and_reaches_it() -> None:
+def test_an_exception_in_the_caller_stops_the_helpers_and_reaches_it(tmp_path: Path) -> None:
+    work = _fails_in_the_caller(os.getpid(), tmp_path)
     with pytest.raises(ValueError, match="the caller fails"):
-        list(map_in_order(_fails_in_the_caller(os.getpid()), list(range(40)), jobs=3))
-    _assert_no_helper_left()
+        list(map_in_order(work, list(range(40)), jobs=3))
+    assert list(tmp_path.iterdir())  # helpers were at work when the caller raised
+    _assert_helpers_reaped(tmp_path)
 
 
-def _assert_no_helper_left() -> None:
-    with pytest.raises(ChildProcessError):
-        os.waitpid(-1, os.WNOHANG)
+def _assert_helpers_reaped(marks: Path) -> None:
+    """Every helper that left its process id in ``marks`` has ended and been waited for."""
+    helpers = [int(mark.name) for mark in marks.iterdir()]
+    for pid in helpers:
+        with pytest.raises(ChildProcessError):  # not a child any more: reaped
+            os.waitpid(pid, os.WNOHANG)
 
 
 def _unpicklable(number: int) -> Callable[[], int]:
