@@ -146,7 +146,7 @@ class Stack:
         Names, files, locations, metadata and comments stay (reports count resources and
         suppressions read metadata and comments); properties, parameters, mappings and
         conditions, the inputs of the checks, are dropped. On a scan of thousands of templates
-        they are most of the memory, and most of what workers send back.
+        they are most of the memory, and most of what helper processes send back.
         """
         resources = {
             logical_id: replace(resource, properties=DROPPED)
@@ -170,7 +170,7 @@ class DroppedInputs(Mapping[str, Any]):
         raise self._mistake()
 
     def __reduce__(self) -> str:
-        return "DROPPED"  # one instance, also after crossing from a worker process
+        return "DROPPED"  # one instance, also after crossing from a helper process
 
     @staticmethod
     def _mistake() -> RuntimeError:

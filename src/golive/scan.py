@@ -82,7 +82,7 @@ def run_scan(
         if outcome.stacks and outcome.profile is not profile:
             result.file_profiles[outcome.file] = outcome.profile
         if outcome.loaded:
-            reviewer.engine(outcome.profile)  # built in a worker; its selection counts here
+            reviewer.engine(outcome.profile)  # perhaps built in a helper; its selection counts here
     reviewer.engine(profile)
     ran = {check_id for engine in reviewer.engines.values() for check_id in engine.selected}
     result.catalog = {check_id: meta for check_id, meta in full.items() if check_id in ran}

@@ -41,11 +41,11 @@ def load_input(unit: Input, parameters: Mapping[str, Any]) -> list[LoadedTemplat
 
 
 def import_readers(units: Iterable[Input]) -> None:
-    """Import the readers of Terraform and CDK inputs before worker processes fork.
+    """Import the readers of Terraform and CDK inputs before helper processes fork.
 
-    A forked worker inherits what is already imported, so each reader is imported once
-    instead of in every worker. The SAM translator is not imported here: ``needs_sam``
-    lets the scan hand SAM templates to as few workers as it can, and only those import it.
+    A forked helper inherits what is already imported, so each reader is imported once
+    instead of in every helper. The SAM translator is not imported here: ``needs_sam``
+    lets the scan hand SAM templates to as few processes as it can, and only those import it.
     """
     kinds = {unit.kind for unit in units}
     if InputKind.TERRAFORM in kinds:
