@@ -240,12 +240,21 @@ class StackBuilder:
             props["AlarmActions"] = [self.fn.ref(self.rng.choice(self.topics))]
         return {"Type": "AWS::CloudWatch::Alarm", "Properties": props}
 
-    def _key(self, n: int, service: str) -> Resource:
+    @staticmethod
+    def _kept(resource_type: str, policy: str, props: dict[str, Any]) -> Resource:
+        """A resource with the same deletion and update-replace policy."""
         return {
-            "Type": "AWS::KMS::Key",
-            "DeletionPolicy": "Retain",
-            "UpdateReplacePolicy": "Retain",
-            "Properties": {
+            "Type": resource_type,
+            "DeletionPolicy": policy,
+            "UpdateReplacePolicy": policy,
+            "Properties": props,
+        }
+
+    def _key(self, n: int, service: str) -> Resource:
+        return self._kept(
+            "AWS::KMS::Key",
+            "Retain",
+            {
                 "Description": f"{service} key {n}",
                 "EnableKeyRotation": self.rng.random() < 0.8,
                 "KeyPolicy": {
@@ -263,7 +272,7 @@ class StackBuilder:
                     ],
                 },
             },
-        }
+        )
 
     def _tags(self, n: int) -> list[dict[str, Any]]:
         return [
@@ -305,12 +314,7 @@ class StackBuilder:
                 "LogFilePrefix": f"{bucket}/",
             }
         policy = self.rng.choice(["Retain", "Delete"])
-        g.resources[bucket] = {
-            "Type": "AWS::S3::Bucket",
-            "DeletionPolicy": policy,
-            "UpdateReplacePolicy": policy,
-            "Properties": props,
-        }
+        g.resources[bucket] = self._kept("AWS::S3::Bucket", policy, props)
         if self.rng.random() < 0.8:
             if literal:
                 arns: Any = [f"arn:aws:s3:::{literal}", f"arn:aws:s3:::{literal}/*"]
@@ -530,12 +534,7 @@ class StackBuilder:
         if literal:
             props["TableName"] = literal
         g.uses.add("IsProduction")
-        g.resources[table] = {
-            "Type": "AWS::DynamoDB::Table",
-            "DeletionPolicy": "Retain",
-            "UpdateReplacePolicy": "Retain",
-            "Properties": props,
-        }
+        g.resources[table] = self._kept("AWS::DynamoDB::Table", "Retain", props)
         if self.rng.random() < 0.5:
             g.resources[f"{table}Throttles"] = self._alarm(
                 "AWS/DynamoDB", "ThrottledRequests", "TableName", fn.ref(table), n
@@ -593,12 +592,7 @@ class StackBuilder:
         if self.rng.random() < 0.5:
             g.resources[f"{db}Key"] = self._key(n, "rds")
             props["KmsKeyId"] = fn.ref(f"{db}Key")
-        g.resources[db] = {
-            "Type": "AWS::RDS::DBInstance",
-            "DeletionPolicy": "Snapshot",
-            "UpdateReplacePolicy": "Snapshot",
-            "Properties": props,
-        }
+        g.resources[db] = self._kept("AWS::RDS::DBInstance", "Snapshot", props)
         if self.rng.random() < 0.7:
             g.resources[f"{db}Cpu"] = self._alarm(
                 "AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", fn.ref(db), n
