@@ -6,6 +6,7 @@ import gc
 import os
 import shutil
 import signal
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -124,8 +125,24 @@ def test_tasks_beyond_what_the_task_pipe_holds_are_dealt_onto_the_others() -> No
     fitted = parallel.fit_tasks(tasks, 3)
     assert fitted == [[0, 1, 6], [2, 5], [3, 4]]
     assert parallel.fit_tasks(tasks, 6) == tasks
-    # a scan with more tasks than the pipe holds still returns every result, in order
-    many = list(range(20_000))
+
+
+@pytest.mark.parametrize("wanted", [16, 20_000 * 4])
+def test_the_task_numbers_fit_in_the_pipe_before_anyone_reads(wanted: int) -> None:
+    reader, writer = os.pipe()
+    try:
+        capacity = parallel._pipe_capacity(writer, wanted)
+        os.set_blocking(writer, False)  # a write past the capacity raises instead of waiting
+        assert os.write(writer, b"\0" * capacity) == capacity
+        if sys.platform == "linux":  # grown to what was asked (1 MiB is the usual limit)
+            assert capacity >= min(wanted, 1 << 20)
+    finally:
+        os.close(reader)
+        os.close(writer)
+
+
+def test_more_task_numbers_than_a_default_pipe_holds() -> None:
+    many = list(range(20_000))  # a default pipe holds 16,384
     assert list(map_in_order(abs, many, jobs=2)) == many
 
 
@@ -145,7 +162,7 @@ def test_without_a_helper_to_be_had_the_caller_does_the_work(
 
 
 def test_a_pipe_that_cannot_grow_still_carries_every_task(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(parallel, "_grow_pipe", lambda descriptor, wanted: 16)  # 4 tasks
+    monkeypatch.setattr(parallel, "_pipe_capacity", lambda descriptor, wanted: 16)  # 4 tasks
     assert list(map_in_order(_slow_square_and_pid, list(range(10)), jobs=2))[9][0] == 81
 
 

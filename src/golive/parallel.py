@@ -51,8 +51,6 @@ _TASK = struct.Struct("=I")
 #: Each result a helper writes is its length, then its pickle (pickles are read one by one:
 #: one unpickler reading several pickles mixes up their references to earlier objects).
 _LENGTH = struct.Struct("=Q")
-#: Bytes a pipe holds everywhere; Linux lets a pipe grow to ``/proc/sys/fs/pipe-max-size``.
-_PIPE_BYTES = 65536
 
 
 def usable_cpus() -> int:
@@ -152,7 +150,7 @@ def _share(
     freezes its start-up; a host process calling ``run_scan`` does not).
     """
     reader, writer = os.pipe()
-    tasks = fit_tasks(tasks, _grow_pipe(writer, len(tasks) * _TASK.size) // _TASK.size)
+    tasks = fit_tasks(tasks, _pipe_capacity(writer, len(tasks) * _TASK.size) // _TASK.size)
     numbers = memoryview(b"".join(_TASK.pack(number) for number in range(len(tasks))))
     while numbers:  # the pipe holds them all: nothing waits for a reader
         numbers = numbers[os.write(writer, numbers) :]
@@ -188,22 +186,30 @@ def _share(
     return results
 
 
-def _grow_pipe(descriptor: int, wanted: int) -> int:
-    """Make the pipe hold ``wanted`` bytes where the system lets it; the bytes it holds."""
-    if wanted <= _PIPE_BYTES:
-        return _PIPE_BYTES
+def _pipe_capacity(descriptor: int, wanted: int) -> int:
+    """The bytes the pipe holds, grown towards ``wanted`` where the system lets it.
+
+    The task numbers are written before any reader exists, so they must fit: a write beyond
+    the capacity would wait for ever. Linux says what a pipe holds (less than the usual 64 KiB
+    once a user has many pipes) and lets it grow; elsewhere only ``PIPE_BUF`` is certain.
+    """
     try:
         import fcntl
 
-        setter = fcntl.F_SETPIPE_SZ  # Linux only
+        get, grow = fcntl.F_GETPIPE_SZ, fcntl.F_SETPIPE_SZ  # Linux only
     except (ImportError, AttributeError):
-        return _PIPE_BYTES
+        import select
+
+        return select.PIPE_BUF
+    capacity = int(fcntl.fcntl(descriptor, get))
     for size in (wanted, _largest_pipe()):
+        if size <= capacity:
+            break
         try:
-            return int(fcntl.fcntl(descriptor, setter, size))
-        except OSError:  # above what one pipe may hold
+            return int(fcntl.fcntl(descriptor, grow, size))
+        except OSError:  # above what one pipe may hold, or what this user may have
             continue
-    return _PIPE_BYTES
+    return capacity
 
 
 def _largest_pipe() -> int:
@@ -211,7 +217,7 @@ def _largest_pipe() -> int:
         with open("/proc/sys/fs/pipe-max-size", encoding="ascii") as limit:
             return int(limit.read())
     except (OSError, ValueError):
-        return _PIPE_BYTES
+        return 0
 
 
 def _take(reader: int) -> Iterator[int]:
