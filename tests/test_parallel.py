@@ -22,7 +22,7 @@ from golive.scan import run_scan
 from golive.settings import Settings
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="workers are forked")
+pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="helpers are forked")
 
 
 def _square_and_pid(number: int) -> tuple[int, int]:
@@ -192,7 +192,7 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 4)
     assert worker_count(0, 100) == 4  # one per CPU
     assert worker_count(0, parallel.MIN_ITEMS - 1) == 1  # too few inputs to pay
-    assert worker_count(3, 2) == 2  # never more workers than inputs
+    assert worker_count(3, 2) == 2  # never more processes than inputs
     assert worker_count(3, 5) == 3  # an explicit number is honoured for few inputs
     assert worker_count(1, 100) == 1
     monkeypatch.setattr(parallel, "usable_cpus", lambda: 64)
@@ -201,7 +201,7 @@ def test_worker_count(monkeypatch: pytest.MonkeyPatch) -> None:
     assert worker_count(4, 100) == 1
 
 
-def test_a_scan_in_workers_equals_a_scan_in_one_process(
+def test_a_scan_shared_with_helpers_equals_a_scan_in_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Every input kind, an unreadable file and per-path profiles, reviewed both ways."""
@@ -229,7 +229,7 @@ def test_a_scan_in_workers_equals_a_scan_in_one_process(
     assert [(s.name, s.file, len(s.resources)) for s in forked.stacks] == [
         (s.name, s.file, len(s.resources)) for s in serial.stacks
     ]
-    # workers send stacks back as kept after review: without the inputs the checks read
+    # helpers send stacks back as kept after review: without the inputs the checks read
     assert all(
         stack.mappings is DROPPED and resource.properties is DROPPED
         for stack in forked.stacks
@@ -247,13 +247,13 @@ def test_items_with_a_costly_setup_share_as_few_tasks_as_balance_allows() -> Non
     # ten small items needing the setup, a little of all the work: one task holds them all
     sizes = [100.0] * 20 + [5.0] * 10
     shared = [False] * 20 + [True] * 10
-    tasks = parallel.plan_tasks(sizes, shared, workers=2)
+    tasks = parallel.plan_tasks(sizes, shared, processes=2)
     assert sorted(i for task in tasks for i in task) == list(range(30))
     assert [task for task in tasks if len(task) > 1] == [list(range(20, 30))]
     # when they are most of the work, they spread over every worker, evenly
     sizes = [1.0] * 4 + [50.0] * 6
     shared = [False] * 4 + [True] * 6
-    tasks = parallel.plan_tasks(sizes, shared, workers=2)
+    tasks = parallel.plan_tasks(sizes, shared, processes=2)
     groups = [task for task in tasks if shared[task[0]]]
     assert sorted(i for group in groups for i in group) == list(range(4, 10))
     assert sorted(len(g) for g in groups) == [3, 3]

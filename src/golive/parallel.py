@@ -103,19 +103,19 @@ def map_in_order(
         yield results.pop(index) if index in results else function(item)
 
 
-def plan_tasks(sizes: Sequence[float], shared: Sequence[bool], workers: int) -> list[list[int]]:
+def plan_tasks(sizes: Sequence[float], shared: Sequence[bool], processes: int) -> list[list[int]]:
     """Item indexes grouped into tasks, the largest task first.
 
     Items without a shared setup are a task each. Those with one go into the fewest groups
-    that no worker's fair share (total size / workers) is exceeded by, up to one per worker,
+    that no process's fair share (total size / processes) is exceeded by, up to one per process,
     each group filled largest item first into the lightest group.
     """
-    fair_share = sum(sizes) / workers
+    fair_share = sum(sizes) / processes
     together = sorted((i for i in range(len(sizes)) if shared[i]), key=lambda i: -sizes[i])
     tasks = [[i] for i in range(len(sizes)) if not shared[i]]
     if together:
         needed = math.ceil(sum(sizes[i] for i in together) / fair_share)
-        groups: list[list[int]] = [[] for _ in range(max(1, min(workers, needed)))]
+        groups: list[list[int]] = [[] for _ in range(max(1, min(processes, needed)))]
         loads = [0.0] * len(groups)
         for index in together:
             lightest = loads.index(min(loads))
